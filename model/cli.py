@@ -1,0 +1,136 @@
+"""The ``mali-abm`` command line: thin commands over importable functions.
+
+User errors (unknown scenario or parameter, bad value, bad path) print one line on stderr
+and exit with code 2, and nothing is written. Heavy imports (Mesa, pandas) happen inside
+the commands that need them so that ``mali-abm --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+from pathlib import Path
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None, help="Mali's fuel siege as an agent-based model (Mesa).")
+
+OUTPUT_SUFFIXES = (".parquet", ".csv")
+
+
+class UserError(Exception):
+    """Bad input from the user: reported in one line, exit code 2."""
+
+
+def fail(message: str) -> None:
+    """Print one line on stderr and exit 2."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code=2)
+
+
+def check_output_path(out: Path | None) -> None:
+    """Refuse an output path with an unknown suffix or a missing folder, before any work."""
+    if out is None:
+        return
+    if out.suffix not in OUTPUT_SUFFIXES:
+        raise UserError(f"--out {out}: the file must end in {' or '.join(OUTPUT_SUFFIXES)}")
+    if not out.parent.resolve().is_dir():
+        raise UserError(f"--out {out}: folder {out.parent} does not exist")
+
+
+def write_frame_atomically(frame, out: Path) -> None:
+    """Write a table under a temporary name and rename it into place (never half-written)."""
+    tmp = out.with_name(f".{out.name}.tmp")
+    if out.suffix == ".csv":
+        frame.to_csv(tmp, index=False)
+    else:
+        frame.to_parquet(tmp, index=False)
+    os.replace(tmp, out)
+
+
+def json_safe(record: dict) -> dict:
+    """Replace NaN by None so that the record is strict JSON."""
+    return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in record.items()}
+
+
+@app.command()
+def run(
+    scenario: str = typer.Option("baseline", help="Scenario name (see `mali-abm scenarios`)."),
+    days: int = typer.Option(365, help="Horizon in days from day 0 = 2025-09-03."),
+    seed: int = typer.Option(1, help="Seed of the model's random generator."),
+    set_: list[str] = typer.Option([], "--set", help="Override a parameter: name=value (repeatable)."),
+    out: Path | None = typer.Option(None, help="Write the daily series to FILE.parquet or FILE.csv."),
+    as_json: bool = typer.Option(False, "--json", help="Print the outcome as one JSON object."),
+) -> None:
+    """Run one scenario and print its outcome record; optionally write the daily series."""
+    from model.params import ParameterError, parse_assignments
+    from model.scenarios import scenario_params
+
+    try:
+        if days <= 0:
+            raise UserError(f"--days {days}: the horizon must be a positive number of days")
+        params = scenario_params(scenario, parse_assignments(set_))
+        check_output_path(out)
+    except (ParameterError, UserError) as error:
+        fail(str(error))
+    from model.run import outcome_record, release, simulate
+
+    model = simulate(params, seed, days)
+    record = outcome_record(model)
+    if out is not None:
+        write_frame_atomically(model.series.to_frame(), out)
+    release(model)
+    if as_json:
+        typer.echo(json.dumps(json_safe({"scenario": scenario, "seed": seed, **record})))
+        return
+    typer.echo(f"scenario {scenario}, seed {seed}, {days} days from 2025-09-03")
+    for key, value in record.items():
+        shown = "—" if value is None else (f"{value:,.3f}" if isinstance(value, float) else value)
+        typer.echo(f"  {key:<24} {shown}")
+
+
+@app.command()
+def scenarios() -> None:
+    """List the scenarios, one line each."""
+    from model.scenarios import SCENARIOS
+
+    for s in SCENARIOS.values():
+        overrides = ", ".join(f"{k}={v}" for k, v in s.overrides.items()) or "table defaults"
+        typer.echo(f"{s.name:<20} {s.summary}  [{overrides}]")
+
+
+@app.command()
+def params() -> None:
+    """Print the parameter table: name, default, unit, range, source."""
+    from model.params import PARAMETERS
+
+    typer.echo(f"{'name':<34} {'default':>12}  {'unit':<26} {'range':<22} source")
+    for p in PARAMETERS:
+        default = f"{p.default:g}" if isinstance(p.default, float) else str(p.default)
+        typer.echo(f"{p.name:<34} {default:>12}  {p.unit:<26} {p.range_text():<22} {p.source}")
+
+
+def main() -> None:
+    """Console-script entry: usage errors become one line on stderr and exit code 2.
+
+    Typer vendors its own copy of Click, so its usage errors are recognised by the
+    ``format_message``/``exit_code`` interface they share rather than by class.
+    """
+    try:
+        code = app(standalone_mode=False)
+    except Exception as error:
+        if type(error).__name__ == "NoArgsIsHelpError":
+            typer.echo(error.format_message())
+            sys.exit(0)
+        if hasattr(error, "format_message") and hasattr(error, "exit_code"):
+            typer.echo(f"error: {error.format_message()}", err=True)
+            sys.exit(2)
+        raise
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,641 @@
+"""MaliModel: Mali's fuel siege, one day per step, on the rasterised map of Mali.
+
+The step is a short schedule of the design's processes (MODEL_SPEC §3); each process method
+gathers arrays, calls the pure rules in :mod:`model.rules` and writes the results back.
+Set-up (map, forces, settling control before day 0) lives in :mod:`model.setup`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import mesa
+import numpy as np
+
+from model.agents import ArmyRole, ArmyUnit, FuelConvoy, JihadistUnit, Posture, RussianUnit, move_toward
+from model.params import validate
+from model.rules import (
+    capital,
+    columns,
+    combat,
+    control,
+    convoys,
+    coup,
+    fuel_market,
+    loyalty,
+    moscow,
+    negotiation,
+    recruitment,
+    taxation,
+    uprising,
+)
+from model.series import Series
+from model.setup import ModelSetup
+
+SENEGAL_CORRIDORS = ("senegal_south", "senegal_north")
+"""The blockade was declared for the Kayes and Nioro regions first [R]."""
+MEMORY_DAYS = 30.0
+CONTROL_INERTIA = 0.02
+ENGAGEMENT_INTENSITY = 0.05
+SWEEP_CONTACT_PROB = 0.03
+ESCORT_ROTATIONS = 5.0
+"""A corridor's escort pool rotates: one convoy gets a fifth of it (assumption)."""
+"""Daily chance that a sweep next to a column brings it to battle: columns evade (assumption)."""
+SELECTIVE_DEATHS_PER_PERSON_DAY = 2e-7
+RECRUIT_COST_CFA = 1e5
+GOLD_CFA_PER_TONNE = 4.8e10
+ARTISANAL_LEVY = 0.1
+CONCESSION_GOLD_LOSS = 0.1
+CASH_PER_DIVERTED_LITRE = 300.0
+DESERTION_PER_DAY = 0.02
+ARMY_REPLACEMENT_PER_DAY = 0.01
+
+
+class MaliModel(ModelSetup, mesa.Model):
+    """The whole model. ``params`` are overrides of the parameter table; ``seed`` drives all draws."""
+
+    JNIM_FUEL_L_PER_FIGHTER_MOVE = 0.5
+    MIN_COLUMN = 10.0
+
+    def __init__(self, params: dict | None = None, seed: int = 0, horizon_days: int = 365):
+        super().__init__(rng=seed)
+        self.p = validate(params or {})
+        self.seed = seed
+        self.day = 0
+        self.horizon_days = horizon_days
+        self.setup()
+        self.series = Series(horizon_days)
+        self.record()
+
+    # ----- schedule --------------------------------------------------------------------------
+    def step(self) -> None:
+        """One day: Moscow, convoys, movement, combat, control, villages, money, fuel, junta."""
+        if self.capital_fell:
+            return
+        self.day += 1
+        self.today = dict.fromkeys(("defeats", "burned", "diverted", "delivered_l"), 0.0)
+        self.deaths_today = np.zeros((2, self.n_cells))
+        self.moscow_bargaining()
+        self.spawn_convoys()
+        self.move_convoys()
+        self.agents_by_type[JihadistUnit].shuffle_do("step")
+        self.move_sweeps()
+        self.fight_sweeps()
+        self.attack_garrisons()
+        self.update_control()
+        self.update_villages()
+        self.jnim_income_and_recruitment()
+        self.army_replacement()
+        self.fuel_market()
+        self.junta_finances()
+        self.junta_politics()
+        self.capital_check()
+        self.record()
+
+    # ----- process 9: Moscow ---------------------------------------------------------------
+    def moscow_bargaining(self) -> None:
+        """Demands, answers, refinery deal, drift, and standing units down or up."""
+        p = self.p
+        if self.day % p["demand_interval_days"] == 0:
+            refused = self.rng.random() < p["concession_refusal"]
+            self.goodwill = moscow.answer_demand(self.goodwill, refused, p["refusal_goodwill_loss"],
+                                                 p["grant_goodwill_gain"])
+            if not refused:
+                self.gold_concession_loss = min(0.5, self.gold_concession_loss + CONCESSION_GOLD_LOSS)
+        if self.day == p["refinery_deal_day"]:
+            self.goodwill = min(1.0, self.goodwill + p["refinery_goodwill_gain"])
+        self.goodwill = moscow.drift_goodwill(self.goodwill, p["goodwill_recovery_per_day"],
+                                              self.moscow_paid)
+        russians = self.russian_units
+        n_down = moscow.units_to_stand_down(len(russians), p["mercenary_stand_down"], self.goodwill,
+                                            p["stand_down_threshold"], self.n_stood_down)
+        for k, unit in enumerate(russians):
+            unit.posture = Posture.STOOD_DOWN if k < n_down else Posture.ACTIVE
+        self.n_stood_down = n_down
+        self.agents_by_type[RussianUnit].do("step")
+
+    # ----- process 7: convoys and the blockade ------------------------------------------------
+    def corridor_blockade(self, name: str) -> float:
+        """Blockade intensity on a corridor today, after spread and negotiated relief."""
+        p = self.p
+        if name not in SENEGAL_CORRIDORS and self.day < p["blockade_spread_days"]:
+            return 0.0
+        return negotiation.effective_blockade(p["blockade_intensity"], p["negotiation"],
+                                              p["negotiation_relief"])
+
+    def escort_strength(self, name: str) -> float:
+        """Effective escort a convoy on this corridor gets: its FAMa escort plus active Russians."""
+        army = self.escorts[name].strength * self.p["army_combat_weight"]
+        active = sum(u.strength for u in self.russian_units if u.posture is Posture.ACTIVE)
+        russian = 0.25 * active * self.fuel_corridors[name].fuel_share * self.p["russian_combat_weight"]
+        return (army + russian) / ESCORT_ROTATIONS
+
+    def spawn_convoys(self) -> None:
+        """Tankers reach the crossings; convoys set out daily, or every few days under escort."""
+        p = self.p
+        sizes = []
+        for name, corridor in self.fuel_corridors.items():
+            base = self.base_tankers_per_day * corridor.fuel_share
+            if name == "guinea" and self.day >= p["russian_fuel_start_day"]:
+                base += p["russian_fuel_l_per_day"] / p["tanker_capacity_l"]
+            rate = convoys.tankers_setting_out(base, self.fear[name], p["trucker_fear"],
+                                               self.days_of_supply, p["initial_stock_days"])
+            self.queue[name] += self.rng.poisson(rate)
+            blockaded = self.corridor_blockade(name) > 0
+            if convoys.convoy_departs(self.day, blockaded, p["escorted_convoy_interval_days"],
+                                      self.queue[name]):
+                escort = self.escort_strength(name) if blockaded else 0.0
+                FuelConvoy(self, name, int(self.queue[name]), escort, self.day)
+                sizes.append(self.queue[name])
+                self.queue[name] = 0
+        self.convoy_size_today = float(np.mean(sizes)) if sizes else math.nan
+
+    def move_convoys(self) -> None:
+        """Advance convoys, resolve ambushes on the stretch covered, deliver arrivals."""
+        ambushers = [u for u in self.jnim_units if u.task == "ambush"]
+        lost = dict.fromkeys(self.fuel_corridors, 0.0)
+        for convoy in list(self.agents_by_type[FuelConvoy]):
+            start = convoy.path_index
+            convoy.step()
+            lost[convoy.corridor] += self.ambush(convoy, start, ambushers)
+            if convoy.tankers <= 0:
+                convoy.remove()
+            elif convoy.arrived:
+                self.deliver(convoy)
+        for name, corridor in self.fuel_corridors.items():
+            base = max(1.0, self.base_tankers_per_day * corridor.fuel_share)
+            self.fear[name] = convoys.update_fear(self.fear[name], min(1.0, lost[name] / base))
+
+    def ambush(self, convoy: FuelConvoy, start: int, ambushers: list[JihadistUnit]) -> float:
+        """Let the first column in reach of today's stretch attack; return tankers lost."""
+        intensity = self.corridor_blockade(convoy.corridor)
+        if intensity <= 0 or not ambushers:
+            return 0.0
+        reach = self.corridor_reach[convoy.corridor]
+        for unit in ambushers:
+            k = reach[unit.cell]
+            if k < start or k > convoy.path_index or unit.fighters <= 0:
+                continue
+            p_attack = convoys.ambush_attack_probability(intensity, unit.combat_strength, convoy.escort)
+            if self.rng.random() >= p_attack:
+                continue
+            return self.resolve_ambush(convoy, unit)
+        return 0.0
+
+    def resolve_ambush(self, convoy: FuelConvoy, unit: JihadistUnit) -> float:
+        """Contest between column and escort; burn, divert and turn back tankers if it wins."""
+        p = self.p
+        defence = convoy.escort * p["escort_defence_weight"]
+        won = self.rng.random() < combat.contest_win_probability(unit.combat_strength, defence)
+        self.casualties(unit, defence, won, convoy.cell, escort_corridor=convoy.corridor)
+        if not won:
+            return 0.0
+        burn_share = self.rng.beta(4.0, 4.0 * (1 - p["ambush_burn_fraction"]) / p["ambush_burn_fraction"])
+        divert_share = p["ambush_divert_fraction"] * self.rng.random() * 2.0
+        burned, diverted = convoys.ambush_losses(convoy.tankers, burn_share, min(1.0, divert_share))
+        convoy.tankers -= burned + diverted
+        self.cum["tankers_destroyed"] += burned
+        self.cum["tankers_diverted"] += diverted
+        self.cum["fuel_destroyed_l"] += burned * p["tanker_capacity_l"]
+        unit.fuel += diverted * p["tanker_capacity_l"]
+        unit.cash += diverted * p["tanker_capacity_l"] * CASH_PER_DIVERTED_LITRE
+        self.ambush_burn_shares.append(burned / max(1, burned + diverted + convoy.tankers))
+        if burned:
+            self.today["defeats"] += 1.0
+        if convoy.escort > 0 and self.rng.random() < 0.5:
+            self.queue[convoy.corridor] += convoy.tankers
+            convoy.tankers = 0
+        return float(burned + diverted)
+
+    def deliver(self, convoy: FuelConvoy) -> None:
+        """A convoy reaching Bamako adds its fuel to the hub's stock."""
+        litres = convoy.tankers * self.p["tanker_capacity_l"]
+        self.stock += litres
+        self.cum["fuel_delivered_l"] += litres
+        self.cum["tankers_delivered"] += convoy.tankers
+        self.today["delivered_l"] += litres
+        convoy.remove()
+
+    # ----- process 6: combat ------------------------------------------------------------------
+    def casualties(self, unit: JihadistUnit, defence: float, won: bool, cell: int,
+                   escort_corridor: str | None = None, garrison: int | None = None,
+                   sweeper=None) -> None:
+        """Apply Lanchester losses of one engagement to both sides and count civilian harm."""
+        p = self.p
+        loss_j, loss_s = combat.lanchester_losses(unit.combat_strength, defence, won,
+                                                  ENGAGEMENT_INTENSITY)
+        killed_j = loss_j / (0.5 + unit.morale)
+        unit.fighters = max(0.0, unit.fighters - killed_j)
+        unit.morale = min(1.0, max(0.0, unit.morale + (0.05 if won else -0.1)))
+        if sweeper is not None and isinstance(sweeper, RussianUnit):
+            perpetrator, weight = "russian", p["russian_combat_weight"]
+        else:
+            perpetrator, weight = "state", p["army_combat_weight"]
+        soldiers = loss_s / weight
+        if escort_corridor is not None:
+            self.escorts[escort_corridor].strength = max(0.0, self.escorts[escort_corridor].strength - soldiers)
+        elif garrison is not None:
+            self.garrisons.strength[garrison] = max(0.0, self.garrisons.strength[garrison] - soldiers)
+        elif sweeper is not None:
+            sweeper.strength = max(0.0, sweeper.strength - soldiers)
+        self.add_civilian_deaths("jnim", combat.civilian_deaths(soldiers, p["civilian_harm_jnim"]), cell)
+        self.add_civilian_deaths(perpetrator, combat.civilian_deaths(killed_j, p[f"civilian_harm_{perpetrator}"]), cell)
+
+    def add_civilian_deaths(self, perpetrator: str, deaths: float, cell: int) -> None:
+        """Count civilian deaths and remember where they fell (for the backlash on loyalty)."""
+        self.cum[f"civilian_deaths_{perpetrator}"] += deaths
+        self.deaths_today[0 if perpetrator == "jnim" else 1, cell] += deaths
+
+    def sweepers(self) -> list:
+        """Mobile state forces that hunt columns: FAMa sweeps and active Russian units."""
+        active = [u for u in self.russian_units if u.posture is Posture.ACTIVE]
+        return self.sweep_units + active
+
+    def move_sweeps(self) -> None:
+        """Each sweep heads for the biggest column within its range, or the nearest one."""
+        units = self.jnim_units
+        if not units:
+            return
+        cells = np.array([u.cell for u in units])
+        sizes = np.array([u.fighters for u in units])
+        rows, cols = np.divmod(cells, self.map.shape[1])
+        for sweeper in self.sweepers():
+            r, c = divmod(sweeper.cell, self.map.shape[1])
+            dist = np.maximum(np.abs(rows - r), np.abs(cols - c))
+            in_range = dist <= self.sweep_range_cells
+            pick = np.argmax(np.where(in_range, sizes, -1.0)) if in_range.any() else np.argmin(dist)
+            move_toward(sweeper, int(cells[pick]), self.sweep_speed_cells, self.map.shape[1])
+
+    def fight_sweeps(self) -> None:
+        """A sweep next to a column engages the largest one in reach."""
+        p = self.p
+        for sweeper in self.sweepers():
+            units = [u for u in self.jnim_units if u.fighters > 0 and self.adjacent(u.cell, sweeper.cell)]
+            if not units or sweeper.strength <= 0 or self.rng.random() >= SWEEP_CONTACT_PROB:
+                continue
+            unit = max(units, key=lambda u: u.fighters)
+            weight = p["russian_combat_weight"] if isinstance(sweeper, RussianUnit) else p["army_combat_weight"]
+            attack = sweeper.strength * weight
+            state_won = self.rng.random() < combat.contest_win_probability(attack, unit.combat_strength)
+            self.casualties(unit, attack, not state_won, unit.cell, sweeper=sweeper)
+            if state_won:
+                unit.replan_day = self.day + 1
+                unit.target_cell = unit.home_cell
+
+    def attack_garrisons(self) -> None:
+        """Columns that reached the garrison they chose attack it; an overrun is a defeat."""
+        p = self.p
+        for unit in self.jnim_units:
+            if unit.task != "attack" or unit.cell != unit.target_cell or unit.fighters <= 0:
+                continue
+            k = self.garrison_at.get(unit.cell)
+            if k is None:
+                continue
+            defence = self.garrisons.strength[k] * p["army_combat_weight"] * 1.5
+            won = self.rng.random() < combat.contest_win_probability(unit.combat_strength, defence)
+            self.casualties(unit, defence, won, unit.cell, garrison=k)
+            if won and self.garrisons.strength[k] < 0.5 * self.garrisons.full_strength[k]:
+                self.today["defeats"] += 1.0
+            unit.task, unit.replan_day = "rest", self.day + 3
+            unit.target_cell = unit.home_cell
+
+    def adjacent(self, a: int, b: int) -> bool:
+        """Whether two cells are the same or touch (Chebyshev distance ≤ 1)."""
+        ra, ca = divmod(a, self.map.shape[1])
+        rb, cb = divmod(b, self.map.shape[1])
+        return abs(ra - rb) <= 1 and abs(ca - cb) <= 1
+
+    # ----- JNIM columns' choices ------------------------------------------------------------------
+    def plan_column(self, unit: JihadistUnit) -> tuple[str, int]:
+        """Pick a task and its target cell for one column."""
+        blockade = max(self.corridor_blockade(n) for n in self.fuel_corridors)
+        k_weak, odds = self.weakest_garrison_near(unit)
+        weights = columns.task_weights(blockade, unit.morale, odds, self.junta.cohesion,
+                                       self.jnim_total / max(1.0, self.bamako_defence()))
+        task = columns.TASKS[columns.choose(weights, self.rng.random())]
+        if task == "ambush":
+            return task, self.weak_corridor_cell()
+        if task == "attack":
+            return task, int(self.garrisons.cells[k_weak])
+        if task == "siege":
+            return task, int(self.map.capital_cell)
+        return task, unit.home_cell
+
+    def weakest_garrison_near(self, unit: JihadistUnit) -> tuple[int, float]:
+        """Index of the garrison within range with the best odds, and those odds."""
+        rows, cols = np.divmod(self.garrisons.cells, self.map.shape[1])
+        r, c = divmod(unit.cell, self.map.shape[1])
+        near = np.maximum(np.abs(rows - r), np.abs(cols - c)) <= self.attack_range_cells
+        near[self.capital_garrison] = False
+        if not near.any():
+            return self.capital_garrison, 0.0
+        strength = np.where(near, self.garrisons.strength * self.p["army_combat_weight"], np.inf)
+        k = int(np.argmin(strength))
+        return k, unit.combat_strength / max(1.0, strength[k])
+
+    def weak_corridor_cell(self) -> int:
+        """A cell of a blockaded corridor, weakly held segments more likely (assumption)."""
+        names = [n for n in self.fuel_corridors if self.corridor_blockade(n) > 0]
+        cells = np.concatenate([self.fuel_corridors[n].cells[1:-2] for n in names])
+        held = self.state_field.ravel()[cells]
+        weights = np.exp(-held / (held.mean() + 1.0))
+        return int(cells[columns.choose(weights, self.rng.random())])
+
+    # ----- process 1: control -------------------------------------------------------------------
+    def state_forces(self) -> tuple[np.ndarray, np.ndarray]:
+        """Cells and combat strengths of every state unit on the map."""
+        p = self.p
+        mobile = self.sweep_units + self.russian_units
+        cells = np.concatenate([self.garrisons.cells, [u.cell for u in mobile]]).astype(np.int64)
+        weights = [p["russian_combat_weight"] if isinstance(u, RussianUnit) else p["army_combat_weight"]
+                   for u in mobile]
+        strength = np.concatenate([self.garrisons.strength * p["army_combat_weight"],
+                                   [u.strength * w for u, w in zip(mobile, weights, strict=True)]])
+        return cells, strength
+
+    def update_control(self, rate: float = CONTROL_INERTIA) -> None:
+        """Strength within reach plus armed local support decides each cell's JNIM share."""
+        shape, reach = self.map.shape, self.control_reach
+        cells, strength = self.state_forces()
+        self.state_field = control.strength_field(cells, strength, shape, reach)
+        units = self.jnim_units
+        jcells = np.array([u.cell for u in units], dtype=np.int64)
+        jstrength = np.array([u.combat_strength for u in units])
+        self.jnim_field = control.strength_field(jcells, jstrength, shape, reach)
+        v = self.villages
+        support = control.SUPPORT_PER_PERSON * v.population
+        s_grid = self.state_field.ravel().copy()
+        j_grid = self.jnim_field.ravel().copy()
+        s_grid[v.cells] += support * v.loyalty
+        j_grid[v.cells] += support * (1.0 - v.loyalty) * (1.0 + v.risen)
+        target = control.jnim_share_target(j_grid, s_grid).reshape(shape)
+        self.q_grid = control.relax(self.q_grid, target, rate)
+        v.q = self.q_grid.ravel()[v.cells]
+        v.zone = control.zones(v.q)
+        v.tax_to = np.where(v.zone <= 2, 1, np.where(v.zone >= 4, 2, 0)).astype(np.int8)
+        self.shares = control.control_shares(v.zone, v.population)
+
+    # ----- processes 2-3: villages --------------------------------------------------------------
+    def update_villages(self) -> None:
+        """Loyalty, grievance, fear, food stock and uprisings, all villages at once."""
+        p, v = self.p, self.villages
+        v.fuel_access = min(1.0, self.days_of_supply / p["market_comfort_days"]) * (1.0 - 0.5 * v.q)
+        felt = self.hardship * (1.5 - 0.5 * v.fuel_access) + 0.3 * (1.0 - v.stock)
+        v.stock += 0.02 * ((1.0 - felt) - v.stock)
+        state_pc = self.deaths_today[1, v.cells] / v.population
+        jnim_pc = self.deaths_today[0, v.cells] / v.population
+        target = loyalty.loyalty_target(v.q, felt, p["blame_attribution"])
+        v.loyalty = loyalty.update_loyalty(v.loyalty, target, p["loyalty_drift_per_day"], state_pc,
+                                           jnim_pc, p["indiscriminate_backlash"])
+        v.grievance = loyalty.update_grievance(v.grievance, felt, state_pc + jnim_pc,
+                                               p["grievance_decay_per_day"], p["indiscriminate_backlash"])
+        self.selective_violence()
+        arrest = uprising.arrest_probability(self.state_field.ravel()[v.cells], v.population)
+        v.risen = uprising.rising(v.grievance, arrest * (1.0 + v.fear), v.q, p["uprising_threshold"],
+                                  p["jnim_call_to_rise"])
+
+    def selective_violence(self) -> None:
+        """Kalyvas: selective killings peak where control is dominant but incomplete (zones 2, 4)."""
+        v = self.villages
+        rate = SELECTIVE_DEATHS_PER_PERSON_DAY * v.population
+        by_state = rate * (v.zone == 2)
+        by_jnim = rate * (v.zone == 4)
+        self.cum["civilian_deaths_state"] += float(by_state.sum())
+        self.cum["civilian_deaths_jnim"] += float(by_jnim.sum())
+        v.fear = np.clip(v.fear + 0.05 * (((v.zone == 2) | (v.zone == 4)) - v.fear), 0.0, 1.0)
+
+    # ----- processes 4-5, 12: JNIM money and recruits ----------------------------------------------
+    def jnim_income_and_recruitment(self) -> None:
+        """Zakat, gold, other income and negotiated payments pay upkeep and buy recruits."""
+        p, v = self.p, self.villages
+        units = self.jnim_units
+        income = (taxation.zakat(v.population, v.zone, p["zakat_rate"], p["harvest_cfa_per_person_day"])
+                  + self.artisanal_gold_levy() + p["jnim_other_income_cfa_per_day"]
+                  + negotiation.payment(p["negotiation"], p["negotiation_payment_cfa_per_day"]))
+        pool = recruitment.jnim_recruits(v.population, v.loyalty, v.grievance, v.q, v.risen,
+                                         p["jnim_recruit_rate"])
+        pool_grid = control.strength_field(v.cells, pool, self.map.shape, self.control_reach).ravel()
+        fighters = np.array([u.fighters for u in units])
+        near = np.array([pool_grid[u.cell] for u in units])
+        recruits = recruitment.share_by_proximity(pool, near) if len(units) else np.zeros(0)
+        upkeep = p["jnim_upkeep_cfa_per_fighter_day"]
+        for unit, share, new in zip(units, fighters / max(fighters.sum(), 1.0), recruits, strict=True):
+            unit.cash += income * share - upkeep * unit.fighters
+            if unit.cash < 0:
+                unit.fighters *= 1.0 - DESERTION_PER_DAY
+                unit.cash = 0.0
+            affordable = min(new, unit.cash / RECRUIT_COST_CFA)
+            unit.fighters += affordable
+            unit.cash -= affordable * RECRUIT_COST_CFA
+        if len(units) == 0 or near.sum() <= 0:
+            self.orphan_recruits += float(pool.sum())
+        self.spawn_orphan_column(pool)
+        self.coalesce_and_fragment()
+
+    def artisanal_gold_levy(self) -> float:
+        """JNIM's levy per day on artisanal gold from the mines it holds."""
+        tonnes = sum(t for cell, t, industrial in self.mine_table
+                     if not industrial and self.q_grid.ravel()[cell] >= 0.6)
+        return tonnes * GOLD_CFA_PER_TONNE * ARTISANAL_LEVY / 365.0
+
+    def spawn_orphan_column(self, pool: np.ndarray) -> None:
+        """Recruits with no column in reach form a new one where the pool is deepest."""
+        if self.orphan_recruits < 2 * self.MIN_COLUMN:
+            return
+        cell = int(self.villages.cells[int(np.argmax(pool))])
+        JihadistUnit(self, cell, self.orphan_recruits, cash=0.0, fuel=0.0, home_cell=cell)
+        self.orphan_recruits = 0.0
+
+    def coalesce_and_fragment(self) -> None:
+        """Columns split at random and merge when they share a cell (heavy-tailed sizes)."""
+        p = self.p
+        for unit in list(self.jnim_units):
+            if unit.fighters < 1.0:
+                unit.remove()
+                continue
+            if self.rng.random() < p["jnim_split_prob"]:
+                parts = columns.split_sizes(unit.fighters, self.rng.random(), self.MIN_COLUMN)
+                if parts:
+                    unit.fighters, part = parts
+                    share = part / (part + unit.fighters)
+                    JihadistUnit(self, unit.cell, part, unit.cash * share, unit.fuel * share,
+                                 unit.home_cell, unit.morale)
+                    unit.cash *= 1 - share
+                    unit.fuel *= 1 - share
+        by_cell: dict[int, JihadistUnit] = {}
+        for unit in list(self.jnim_units):
+            other = by_cell.get(unit.cell)
+            if other is not None and self.rng.random() < p["jnim_merge_prob"]:
+                total = other.fighters + unit.fighters
+                other.morale = (other.morale * other.fighters + unit.morale * unit.fighters) / total
+                other.fighters, other.cash, other.fuel = total, other.cash + unit.cash, other.fuel + unit.fuel
+                unit.remove()
+            else:
+                by_cell[unit.cell] = unit
+
+    def army_replacement(self) -> None:
+        """FAMa refills garrisons and escorts from loyal villages, unless salaries go unpaid."""
+        v, g = self.villages, self.garrisons
+        deficit = np.maximum(g.full_strength - g.strength, 0.0)
+        mobile = list(self.escorts.values()) + self.sweep_units
+        mobile_deficit = np.array([max(0.0, u.full_strength - u.strength) for u in mobile])
+        available = recruitment.army_recruits(v.population, v.loyalty, v.q, 1e-4)
+        wanted = ARMY_REPLACEMENT_PER_DAY * (deficit.sum() + mobile_deficit.sum())
+        scale = min(1.0, available / wanted) * (1.0 - self.arrears) if wanted > 0 else 0.0
+        g.strength += ARMY_REPLACEMENT_PER_DAY * deficit * scale
+        for unit, d in zip(mobile, mobile_deficit, strict=True):
+            unit.strength += ARMY_REPLACEMENT_PER_DAY * d * scale
+
+    # ----- process 8: Bamako's fuel market ------------------------------------------------------------
+    def fuel_market(self) -> None:
+        """Sell from the hub's stock at the clearing price; track dryness and hardship."""
+        p = self.p
+        demand = fuel_market.rationed_demand(p["national_demand_l_per_day"], self.days_of_supply,
+                                             p["rationing"], p["rationing_trigger_days"])
+        sold, self.price = fuel_market.market_day(self.stock, demand, p["market_comfort_days"],
+                                                  p["official_price_cfa"], p["price_elasticity"],
+                                                  p["price_cap_cfa"])
+        self.stock -= sold
+        self.sold_today = sold
+        self.cum["fuel_consumed_l"] += sold
+        self.days_of_supply = self.stock / p["national_demand_l_per_day"]
+        dry = self.days_of_supply < p["dry_threshold_days"]
+        self.days_dry += int(dry)
+        self.dry_streak = self.dry_streak + 1 if dry else 0
+        self.dry_memory += (float(dry) - self.dry_memory) / MEMORY_DAYS
+        self.hardship = fuel_market.hardship(self.price, p["official_price_cfa"], p["transport_cost_share"])
+        self.peak_price = max(self.peak_price, self.price)
+
+    # ----- processes 5, 10: the junta ------------------------------------------------------------------
+    def junta_finances(self) -> None:
+        """Revenue by what the state still holds, spending, arrears and Moscow's payment."""
+        p = self.p
+        self.delivery_memory += (self.today["delivered_l"] - self.delivery_memory) / 7.0
+        held = self.shares[0] / self.initial_state_share
+        activity = math.sqrt(min(1.0, self.sold_today / p["national_demand_l_per_day"]))
+        revenue = taxation.state_revenue(
+            self.revenue_per_day, held, activity, self.delivery_memory / self.base_import_l_per_day,
+            self.gold_held_share() * (1.0 - self.gold_concession_loss),
+            p["fuel_revenue_share"], p["gold_revenue_share"])
+        spending = self.spending_per_day + negotiation.payment(p["negotiation"],
+                                                               p["negotiation_payment_cfa_per_day"])
+        self.junta.treasury, unpaid = taxation.pay(self.junta.treasury, revenue + self.borrowing_per_day,
+                                                   spending)
+        arrears_today = min(1.0, unpaid / self.payroll_per_day)
+        self.arrears += (arrears_today - self.arrears) / MEMORY_DAYS
+        self.moscow_paid = arrears_today < 0.5
+
+    def gold_held_share(self) -> float:
+        """Share of industrial gold output from mines not held by JNIM."""
+        flat_q = self.q_grid.ravel()
+        held = sum(t for cell, t, industrial in self.mine_table if industrial and flat_q[cell] < 0.6)
+        return held / self.industrial_gold_t
+
+    def junta_politics(self) -> None:
+        """Cohesion and legitimacy relax to their stressed targets; the coup hazard is drawn."""
+        p, junta = self.p, self.junta
+        self.defeat_memory += (self.today["defeats"] - self.defeat_memory) / MEMORY_DAYS
+        defeats = min(1.0, self.defeat_memory)
+        territory_lost = self.initial_state_share - self.shares[0]
+        protection_lost = self.n_stood_down / max(1, len(self.russian_units))
+        c_target = coup.cohesion_target(p["initial_cohesion"], self.arrears, defeats, self.dry_memory,
+                                        territory_lost, protection_lost)
+        l_target = coup.legitimacy_target(p["initial_legitimacy"], self.hardship, self.dry_memory, defeats)
+        rate = p["cohesion_recovery_per_day"]
+        junta.cohesion += rate * (c_target - junta.cohesion)
+        junta.legitimacy += rate * (l_target - junta.legitimacy)
+        since = None if junta.last_coup_day is None else self.day - junta.last_coup_day
+        self.hazard = coup.coup_hazard(
+            p["coup_base_rate_per_year"] / 365.0, junta.cohesion, junta.legitimacy,
+            p["initial_cohesion"], p["initial_legitimacy"], p["coup_cohesion_slope"],
+            p["coup_legitimacy_slope"], since, p["coup_trap_multiplier"], p["coup_trap_days"],
+            p["russian_counterweight"], self.russians_in_bamako())
+        if self.rng.random() < self.hazard:
+            self.coup_days.append(self.day)
+            junta.install_new_leader(self.day, p["initial_cohesion"])
+
+    def russians_in_bamako(self) -> float:
+        """Share of Russian strength sitting in the capital's cell."""
+        total = sum(u.strength for u in self.russian_units)
+        here = sum(u.strength for u in self.russian_units if u.cell == self.map.capital_cell)
+        return here / total if total > 0 else 0.0
+
+    # ----- process 11: the capital -----------------------------------------------------------------------
+    def bamako_defence(self) -> float:
+        """Combat strength defending Bamako: its garrison and the Russians inside."""
+        p = self.p
+        garrison = self.garrisons.strength[self.capital_garrison] * p["army_combat_weight"]
+        russians = sum(u.strength for u in self.russian_units if u.cell == self.map.capital_cell)
+        return garrison + russians * p["russian_combat_weight"]
+
+    def capital_check(self) -> None:
+        """Assault by the columns in reach of Bamako, or collapse after a long drought."""
+        p = self.p
+        near = [u for u in self.jnim_units if u.task == "siege"
+                and self.chebyshev(u.cell, self.map.capital_cell) <= self.bamako_reach]
+        attackers = sum(u.combat_strength for u in near)
+        if near and capital.assault_succeeds(attackers, self.bamako_defence(), self.junta.cohesion,
+                                             p["assault_margin"]):
+            self.fall("assault")
+        elif capital.state_collapses(self.dry_streak, self.junta.cohesion, self.junta.legitimacy,
+                                     p["collapse_dry_days"], p["collapse_floor"]):
+            self.fall("collapse")
+        else:
+            for unit in near:
+                self.casualties(unit, self.bamako_defence(), False, unit.cell,
+                                garrison=self.capital_garrison)
+
+    def fall(self, how: str) -> None:
+        """The state loses Bamako: the run ends."""
+        self.capital_fell = True
+        self.capital_fall_day = self.day
+        self.end_reason = f"capital_fell_{how}"
+        self.running = False
+
+    def chebyshev(self, a: int, b: int) -> int:
+        """Grid distance in cells (king moves)."""
+        ra, ca = divmod(a, self.map.shape[1])
+        rb, cb = divmod(b, self.map.shape[1])
+        return max(abs(ra - rb), abs(ca - cb))
+
+    # ----- observation ---------------------------------------------------------------------------------
+    @property
+    def jnim_units(self) -> list[JihadistUnit]:
+        """Every JNIM column alive."""
+        return list(self.agents_by_type[JihadistUnit]) if JihadistUnit in self.agents_by_type else []
+
+    @property
+    def jnim_total(self) -> float:
+        """JNIM fighters in all columns."""
+        return float(sum(u.fighters for u in self.jnim_units))
+
+    def army_total(self) -> float:
+        """FAMa soldiers in garrisons, escorts and sweeps."""
+        mobile = list(self.escorts.values()) + self.sweep_units
+        return float(self.garrisons.strength.sum() + sum(u.strength for u in mobile))
+
+    def record(self) -> None:
+        """Append today's row to the daily series."""
+        p, junta = self.p, self.junta
+        active = sum(1 for u in self.russian_units if u.posture is Posture.ACTIVE)
+        self.series.record({
+            "fuel_stock_l": self.stock, "fuel_days_of_supply": self.days_of_supply,
+            "fuel_price_cfa": self.price,
+            "litres_per_min_wage": fuel_market.litres_per_wage(self.price, p["smig_cfa_per_month"]),
+            "junta_cohesion": junta.cohesion, "junta_legitimacy": junta.legitimacy,
+            "coup_hazard": self.hazard, "treasury_cfa": junta.treasury,
+            "russian_posture": active / max(1, len(self.russian_units)),
+            "russian_goodwill": self.goodwill, "jnim_fighters": self.jnim_total,
+            "jnim_units": len(self.jnim_units), "control_state": self.shares[0],
+            "control_contested": self.shares[1], "control_jnim": self.shares[2],
+            **{k: self.cum[k] for k in ("tankers_delivered", "tankers_destroyed", "tankers_diverted",
+                                         "civilian_deaths_state", "civilian_deaths_russian",
+                                         "civilian_deaths_jnim", "fuel_delivered_l", "fuel_consumed_l")},
+            "coups": len(self.coup_days), "convoy_size": self.convoy_size_today,
+            "army_strength": self.army_total(),
+            "russian_strength": float(sum(u.strength for u in self.russian_units)),
+            "capital_fell": float(self.capital_fell), "arrears_share": self.arrears,
+        })
+
+
+__all__ = ["ArmyRole", "ArmyUnit", "MaliModel"]

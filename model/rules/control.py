@@ -1,0 +1,55 @@
+"""Process 1 — control of each cell from the armed strength within reach (Kalyvas 2006).
+
+Control is a continuous JNIM share q in [0, 1] per cell, the outcome of a contest between
+the armed strength of each side within reach plus armed local support, mapped to Kalyvas'
+five zones: 1 state, 2 state-dominant, 3 contested, 4 JNIM-dominant, 5 JNIM.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.ndimage import uniform_filter
+
+SUPPORT_PER_PERSON = 0.002
+"""Armed supporters per resident lending weight to the side a village leans to (assumption)."""
+
+
+def strength_field(cells: np.ndarray, strength: np.ndarray, shape: tuple[int, int],
+                   reach: int) -> np.ndarray:
+    """Strength within ``reach`` cells (a square window) of each cell.
+
+    Args:
+        cells: flat cell index of each unit.
+        strength: combat strength of each unit.
+        shape: grid shape.
+        reach: half-width of the window in cells.
+    """
+    grid = np.bincount(cells, weights=strength, minlength=shape[0] * shape[1]).astype(float)
+    grid = grid.reshape(shape)
+    size = 2 * reach + 1
+    return uniform_filter(grid, size=size, mode="constant") * size * size
+
+
+def jnim_share_target(jnim: np.ndarray, state: np.ndarray, exponent: float = 1.0) -> np.ndarray:
+    """Tullock contest share of JNIM: J^m / (J^m + S^m); 0.5 where neither side is present."""
+    j, s = np.power(jnim, exponent), np.power(state, exponent)
+    total = j + s
+    return np.divide(j, total, out=np.full_like(total, 0.5), where=total > 0)
+
+
+def relax(current: np.ndarray, target: np.ndarray, rate: float) -> np.ndarray:
+    """Move a quantity a fraction ``rate`` of the way toward its target (inertia of control)."""
+    return current + rate * (target - current)
+
+
+def zones(q: np.ndarray) -> np.ndarray:
+    """Kalyvas zone 1..5 from the JNIM share: [0, .2) → 1, ..., [.8, 1] → 5."""
+    return np.clip(1 + (q * 5).astype(np.int8), 1, 5)
+
+
+def control_shares(zone: np.ndarray, weight: np.ndarray) -> tuple[float, float, float]:
+    """Weighted shares held by the state (zones 1-2), contested (3) and JNIM (4-5); sum to 1."""
+    total = weight.sum()
+    state = weight[zone <= 2].sum() / total
+    jnim = weight[zone >= 4].sum() / total
+    return float(state), float(1.0 - state - jnim), float(jnim)

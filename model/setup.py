@@ -1,0 +1,183 @@
+"""Initialisation of MaliModel: the map, the forces at day 0, and control settled before day 0.
+
+Day 0 (3 Sep 2025) starts from a settled state: control and loyalty are iterated to the
+fixed point of the initial forces, so that without a blockade nothing drifts by itself.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from model.agents import ArmyRole, ArmyUnit, JihadistUnit, Junta, RussianUnit, Village
+from model.geography import build_map, corridor_reach_index, mine_output
+from model.rules import loyalty
+from model.villages import GarrisonArrays, VillageArrays
+
+CONTROL_REACH_KM = 60.0
+SWEEP_RANGE_KM = 300.0
+SWEEP_SPEED_KM = 60.0
+ATTACK_RANGE_KM = 250.0
+BAMAKO_REACH_KM = 45.0
+N_SWEEP_UNITS = 4
+SWEEP_BASES = ("Segou", "Sevare", "Kayes", "Sikasso")
+RUSSIAN_BASES = ("Sevare", "Timbuktu", "Gao", "Kayes", "Bamako", "Segou", "Kidal", "Mopti")
+MINE_GARRISON_WEIGHT = 0.5
+JNIM_SIZE_TAIL = 1.5
+INITIAL_JNIM_CASH_DAYS = 30.0
+INITIAL_JNIM_FUEL_L_PER_FIGHTER = 20.0
+SETTLING_ITERATIONS = 12
+
+
+class ModelSetup:
+    """Mixin holding MaliModel's initialisation (kept apart from the daily schedule)."""
+
+    def setup(self) -> None:
+        """Build everything the first step needs, in dependency order."""
+        p = self.p
+        self.map = build_map(p["resolution_deg"])
+        self.n_cells = self.map.shape[0] * self.map.shape[1]
+        self.set_ranges()
+        self.set_villages()
+        self.set_garrisons()
+        self.set_mobile_forces()
+        self.set_jnim()
+        self.set_economy()
+        self.set_events()
+        self.settle_control()
+
+    def set_ranges(self) -> None:
+        """Distances of the rules, in km, as whole cells of this resolution."""
+        m, p = self.map, self.p
+        self.control_reach = m.reach_in_cells(CONTROL_REACH_KM)
+        self.sweep_range_cells = m.reach_in_cells(SWEEP_RANGE_KM)
+        self.sweep_speed_cells = m.reach_in_cells(SWEEP_SPEED_KM)
+        self.attack_range_cells = m.reach_in_cells(ATTACK_RANGE_KM)
+        self.bamako_reach = m.reach_in_cells(BAMAKO_REACH_KM)
+        self.jnim_speed_cells = m.reach_in_cells(p["jnim_speed_km_per_day"])
+
+    def set_villages(self) -> None:
+        """One Village agent per populated cell, viewing the shared arrays."""
+        cells = self.map.village_cells
+        self.villages = VillageArrays.empty(cells, self.map.population.ravel()[cells])
+        for k in range(len(cells)):
+            Village(self, k)
+
+    def set_garrisons(self) -> None:
+        """FAMa garrisons at every town and mine cell; Bamako's is set apart."""
+        p, m = self.p, self.map
+        weights: dict[int, float] = {}
+        names: dict[int, str] = {}
+        for place in m.towns + m.mines:
+            w = MINE_GARRISON_WEIGHT if place.kind == "mine" else 1.0
+            weights[place.cell] = max(weights.get(place.cell, 0.0), w)
+            names.setdefault(place.cell, place.name)
+        weights.pop(m.capital_cell, None)
+        cells = np.array([m.capital_cell, *weights], dtype=np.int64)
+        w = np.array(list(weights.values()))
+        rest = p["army_strength"] * (1 - p["army_mobile_share"]) - p["bamako_garrison"]
+        strength = np.concatenate([[p["bamako_garrison"]], rest * w / w.sum()])
+        self.garrisons = GarrisonArrays(cells, strength.astype(float), strength.astype(float),
+                                        ("Bamako", *(names[c] for c in weights)))
+        self.capital_garrison = 0
+        self.garrison_at = {int(c): k for k, c in enumerate(cells)}
+        for k, cell in enumerate(cells):
+            ArmyUnit(self, ArmyRole.GARRISON, int(cell), float(strength[k]), garrison_index=k)
+
+    def set_mobile_forces(self) -> None:
+        """Escorts at the fuel crossings, sweep units in the centre, Russian units."""
+        p, m = self.p, self.map
+        towns = {t.name: t.cell for t in m.towns}
+        self.fuel_corridors = {n: c for n, c in m.corridors.items() if c.kind == "fuel"}
+        self.corridor_reach = {n: corridor_reach_index(m, c) for n, c in self.fuel_corridors.items()}
+        mobile = p["army_strength"] * p["army_mobile_share"]
+        total_share = sum(c.fuel_share for c in self.fuel_corridors.values())
+        self.escorts = {}
+        for name, corridor in self.fuel_corridors.items():
+            strength = mobile * p["escort_share"] * corridor.fuel_share / total_share
+            self.escorts[name] = self.mobile_unit(ArmyRole.ESCORT, int(corridor.cells[0]), strength, name)
+        sweep = mobile * (1 - p["escort_share"]) / N_SWEEP_UNITS
+        self.sweep_units = [self.mobile_unit(ArmyRole.SWEEP, towns[b], sweep) for b in SWEEP_BASES]
+        industrial = sorted((place for place in m.mines), key=lambda pl: -self.gold_of(pl.name))
+        n = p["russian_units"]
+        self.russian_units = []
+        for k in range(n):
+            guard = m.capital_cell if k % 2 == 0 else industrial[(k // 2) % len(industrial)].cell
+            base = towns[RUSSIAN_BASES[k % len(RUSSIAN_BASES)]]
+            self.russian_units.append(RussianUnit(self, p["russian_strength"] / n, base, guard))
+        self.n_stood_down = 0
+
+    def mobile_unit(self, role: ArmyRole, cell: int, strength: float, corridor: str | None = None):
+        """A FAMa unit that remembers its full strength (replacements refill it)."""
+        unit = ArmyUnit(self, role, cell, strength, corridor=corridor)
+        unit.full_strength = strength
+        return unit
+
+    def gold_of(self, mine_name: str) -> float:
+        """Gold output (t/year) of a mine, 0 if none."""
+        return mine_output(self.map).get(mine_name, (0.0, True))[0]
+
+    def set_jnim(self) -> None:
+        """JNIM columns with heavy-tailed sizes, placed by population and regional presence."""
+        p, v, m = self.p, self.villages, self.map
+        presence = np.array(m.region_jnim_presence)[m.region.ravel()[v.cells]]
+        weight = np.sqrt(v.population) * presence
+        n = p["jnim_initial_units"]
+        sites = self.rng.choice(len(v.cells), size=n, replace=True, p=weight / weight.sum())
+        sizes = self.rng.pareto(JNIM_SIZE_TAIL, n) + 1.0
+        sizes = np.maximum(p["jnim_fighters"] * sizes / sizes.sum(), 2 * self.MIN_COLUMN)
+        sizes *= p["jnim_fighters"] / sizes.sum()
+        upkeep = p["jnim_upkeep_cfa_per_fighter_day"]
+        for site, size in zip(sites, sizes, strict=True):
+            cell = int(v.cells[site])
+            JihadistUnit(self, cell, float(size), cash=INITIAL_JNIM_CASH_DAYS * upkeep * size,
+                         fuel=INITIAL_JNIM_FUEL_L_PER_FIGHTER * size, home_cell=cell)
+        self.orphan_recruits = 0.0
+
+    def set_economy(self) -> None:
+        """Fuel hub, market, treasury and the mines' output at day 0."""
+        p = self.p
+        demand = p["national_demand_l_per_day"]
+        self.base_import_l_per_day = demand * p["import_to_demand_ratio"]
+        self.base_tankers_per_day = self.base_import_l_per_day / p["tanker_capacity_l"]
+        self.stock = p["initial_stock_days"] * demand
+        self.fuel_initial_l = self.stock
+        self.days_of_supply = p["initial_stock_days"]
+        self.price, self.peak_price, self.hardship = p["official_price_cfa"], p["official_price_cfa"], 0.0
+        self.sold_today, self.delivery_memory = demand, self.base_import_l_per_day
+        self.days_dry, self.dry_streak, self.dry_memory = 0, 0, 0.0
+        self.fear = dict.fromkeys(self.fuel_corridors, 0.0)
+        self.queue = dict.fromkeys(self.fuel_corridors, 0)
+        self.convoy_size_today = math.nan
+        self.cum = dict.fromkeys(("tankers_delivered", "tankers_destroyed", "tankers_diverted",
+                                  "fuel_delivered_l", "fuel_consumed_l", "fuel_destroyed_l",
+                                  "civilian_deaths_state", "civilian_deaths_russian",
+                                  "civilian_deaths_jnim"), 0.0)
+        self.revenue_per_day = p["state_revenue_cfa_per_year"] / 365.0
+        self.spending_per_day = p["state_spending_cfa_per_year"] / 365.0
+        self.payroll_per_day = p["payroll_share"] * self.spending_per_day
+        self.borrowing_per_day = self.spending_per_day - self.revenue_per_day
+        self.arrears, self.defeat_memory = 0.0, 0.0
+        self.junta = Junta(self, p["initial_treasury_cfa"], p["initial_cohesion"],
+                           p["initial_legitimacy"], p["post_coup_policy"])
+        self.goodwill, self.moscow_paid, self.gold_concession_loss = p["initial_goodwill"], True, 0.0
+        output = mine_output(self.map)
+        self.mine_table = [(pl.cell, *output[pl.name]) for pl in self.map.mines]
+        self.industrial_gold_t = sum(t for _, t, industrial in self.mine_table if industrial)
+
+    def set_events(self) -> None:
+        """Nothing has happened yet."""
+        self.hazard = 0.0
+        self.coup_days: list[int] = []
+        self.capital_fell, self.capital_fall_day, self.end_reason = False, None, "horizon"
+        self.ambush_burn_shares: list[float] = []
+
+    def settle_control(self) -> None:
+        """Iterate control and loyalty to their joint fixed point under the day-0 forces."""
+        self.q_grid = np.full(self.map.shape, 0.5)
+        blame = self.p["blame_attribution"]
+        for _ in range(SETTLING_ITERATIONS):
+            self.update_control(rate=1.0)
+            self.villages.loyalty = loyalty.loyalty_target(self.villages.q, 0.0, blame)
+        self.initial_state_share = self.shares[0]
