@@ -145,9 +145,10 @@ class MaliModel(ModelSetup, mesa.Model):
             if convoys.convoy_departs(self.day, blockaded, p["escorted_convoy_interval_days"],
                                       self.queue[name]):
                 escort = self.escort_strength(name) if blockaded else 0.0
-                FuelConvoy(self, name, int(self.queue[name]), escort, self.day)
-                sizes.append(self.queue[name])
-                self.queue[name] = 0
+                size = min(self.queue[name], p["escorted_convoy_max_tankers"]) if blockaded else self.queue[name]
+                FuelConvoy(self, name, int(size), escort, self.day)
+                sizes.append(size)
+                self.queue[name] -= size
         self.convoy_size_today = float(np.mean(sizes)) if sizes else math.nan
 
     def move_convoys(self) -> None:

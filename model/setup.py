@@ -28,6 +28,7 @@ JNIM_SIZE_TAIL = 1.5
 INITIAL_JNIM_CASH_DAYS = 30.0
 INITIAL_JNIM_FUEL_L_PER_FIGHTER = 20.0
 SETTLING_ITERATIONS = 12
+INITIAL_PRESENCE_WEIGHT = 0.9
 
 
 class ModelSetup:
@@ -174,7 +175,14 @@ class ModelSetup:
         self.ambush_burn_shares: list[float] = []
 
     def settle_control(self) -> None:
-        """Iterate control and loyalty to their joint fixed point under the day-0 forces."""
+        """Iterate control and loyalty to their joint fixed point under the day-0 forces.
+
+        Where no force is in reach, any loyalty is a fixed point; the iteration starts from
+        loyalty 1 − regional JNIM presence (assumption) so the strongholds start JNIM-leaning.
+        """
+        v, m = self.villages, self.map
+        presence = np.array(m.region_jnim_presence)[m.region.ravel()[v.cells]]
+        v.loyalty = 1.0 - INITIAL_PRESENCE_WEIGHT * presence
         self.q_grid = np.full(self.map.shape, 0.5)
         blame = self.p["blame_attribution"]
         for _ in range(SETTLING_ITERATIONS):

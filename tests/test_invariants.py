@@ -1,0 +1,49 @@
+"""Invariants over many runs with parameters drawn from the legal ranges (hypothesis)."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import check_day_invariants, legal_parameters
+from model.model import MaliModel
+from model.run import outcome_record
+
+HORIZON = 90
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(params=legal_parameters(), seed=st.integers(0, 2**31))
+def test_every_day_of_a_legal_run_keeps_the_invariants(params, seed):
+    model = MaliModel(params, seed=seed, horizon_days=HORIZON)
+    check_day_invariants(model)
+    while model.day < HORIZON and not model.capital_fell:
+        model.step()
+        check_day_invariants(model)
+    record = outcome_record(model)
+    if record["capital_fell"]:
+        assert record["end_day"] == record["capital_fall_day"] <= HORIZON
+        assert record["end_reason"].startswith("capital_fell")
+    else:
+        assert record["end_day"] == HORIZON and record["capital_fall_day"] is None
+    assert (record["coup_day"] is None) == (record["n_coups"] == 0)
+
+
+def test_a_coup_does_not_end_the_run():
+    params = {"coup_base_rate_per_year": 0.15, "coup_cohesion_slope": 12.0, "initial_cohesion": 0.9}
+    model = MaliModel(params, seed=4, horizon_days=200)
+    model.junta.cohesion = 0.0
+    model.step()
+    assert model.hazard > 0.99 and model.coup_days == [1]
+    for _ in range(5):
+        model.step()
+    assert model.day == 6 and model.running and not model.capital_fell
+    assert model.series.column("coups")[-1] >= 1
+
+
+def test_a_capital_fall_ends_the_run():
+    model = MaliModel({}, seed=1, horizon_days=50)
+    model.step()
+    model.fall("assault")
+    day = model.day
+    model.step()
+    assert model.day == day and not model.running
+    assert outcome_record(model)["capital_fall_day"] == day

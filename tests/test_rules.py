@@ -1,0 +1,231 @@
+"""Each rule on hand-computed cases (pure functions, no model)."""
+
+import math
+
+import numpy as np
+import pytest
+
+from model.rules import (
+    capital,
+    columns,
+    combat,
+    control,
+    convoys,
+    coup,
+    fuel_market,
+    loyalty,
+    moscow,
+    negotiation,
+    recruitment,
+    taxation,
+    uprising,
+)
+
+
+# --- 1 control ----------------------------------------------------------------------------------
+def test_strength_field_sums_a_square_window():
+    field = control.strength_field(np.array([12]), np.array([10.0]), (5, 5), reach=1)
+    expected = np.zeros((5, 5))
+    expected[1:4, 1:4] = 10.0  # cell 12 is (2, 2); its 3×3 window
+    np.testing.assert_allclose(field, expected)
+
+
+def test_contest_share_and_empty_cells():
+    q = control.jnim_share_target(np.array([3.0, 0.0, 1.0]), np.array([1.0, 0.0, 3.0]))
+    np.testing.assert_allclose(q, [0.75, 0.5, 0.25])
+
+
+def test_zones_and_shares():
+    zone = control.zones(np.array([0.0, 0.19, 0.2, 0.5, 0.79, 0.8, 1.0]))
+    assert zone.tolist() == [1, 1, 2, 3, 4, 5, 5]
+    state, contested, jnim = control.control_shares(np.array([1, 2, 3, 4, 5]), np.array([1.0, 1, 2, 3, 3]))
+    assert (state, contested, jnim) == pytest.approx((0.2, 0.2, 0.6))
+
+
+def test_relax_moves_a_fraction_of_the_gap():
+    assert control.relax(np.array([0.0]), np.array([1.0]), 0.25)[0] == pytest.approx(0.25)
+
+
+# --- 2 loyalty ----------------------------------------------------------------------------------
+def test_loyalty_target_blames_hardship_on_the_state():
+    assert loyalty.loyalty_target(np.array([0.2]), 0.4, 0.5)[0] == pytest.approx(0.6)
+    assert loyalty.loyalty_target(np.array([0.9]), 1.0, 1.0)[0] == 0.0
+
+
+def test_indiscriminate_violence_backfires_on_its_perpetrator():
+    base = np.array([0.5])
+    after_state = loyalty.update_loyalty(base, base, 0.1, np.array([1e-4]), np.array([0.0]), 1000.0)
+    after_jnim = loyalty.update_loyalty(base, base, 0.1, np.array([0.0]), np.array([1e-4]), 1000.0)
+    assert after_state[0] == pytest.approx(0.4) and after_jnim[0] == pytest.approx(0.6)
+
+
+def test_grievance_relaxes_toward_hardship():
+    g = loyalty.update_grievance(np.array([0.0]), 0.5, np.array([0.0]), 0.1, 100.0)
+    assert g[0] == pytest.approx(0.05)
+
+
+# --- 3 uprising ---------------------------------------------------------------------------------
+def test_epstein_arrest_probability():
+    p = uprising.arrest_probability(np.array([1.0]), np.array([1000.0]))
+    assert p[0] == pytest.approx(1 - math.exp(-2.3))
+
+
+def test_rising_rule():
+    risen = uprising.rising(np.array([0.6, 0.6]), np.array([0.0, 0.9]), np.array([0.0, 0.0]), 0.4, 0.1)
+    assert risen.tolist() == [True, False]  # 0.6 > 0.4; 0.6 − 0.45 < 0.4
+
+
+# --- 4 recruitment --------------------------------------------------------------------------------
+def test_jnim_recruits_by_hand():
+    r = recruitment.jnim_recruits(np.array([1e6]), np.array([0.5]), np.array([0.4]), np.array([0.6]),
+                                  np.array([True]), 1e-5)
+    assert r[0] == pytest.approx(1e-5 * 1e6 * 0.5 * 0.5 * 2)
+
+
+def test_share_by_proximity_conserves_the_total():
+    out = recruitment.share_by_proximity(np.array([3.0, 1.0]), np.array([1.0, 3.0]))
+    np.testing.assert_allclose(out, [1.0, 3.0])
+    assert recruitment.share_by_proximity(np.array([3.0]), np.array([0.0])).tolist() == [0.0]
+
+
+# --- 5 taxation -------------------------------------------------------------------------------------
+def test_zakat_full_in_jnim_zones_half_where_contested():
+    income = taxation.zakat(np.array([100.0, 100.0, 100.0]), np.array([5, 3, 1]), 0.1, 300.0)
+    assert income == pytest.approx(0.1 * 300 * 150)
+
+
+def test_state_revenue_parts():
+    assert taxation.state_revenue(100.0, 1, 1, 1, 1, 0.15, 0.2) == pytest.approx(100.0)
+    assert taxation.state_revenue(100.0, 0.5, 1, 0, 1, 0.15, 0.2) == pytest.approx(100 * (0.65 * 0.5 + 0.2))
+
+
+def test_pay_never_goes_below_the_floor():
+    assert taxation.pay(10.0, 5.0, 30.0) == (0.0, 15.0)
+    assert taxation.pay(10.0, 5.0, 3.0) == (12.0, 0.0)
+
+
+# --- 6 combat ------------------------------------------------------------------------------------------
+def test_contest_win_probability():
+    assert combat.contest_win_probability(3.0, 1.0) == pytest.approx(0.75)
+    assert combat.contest_win_probability(1.0, 0.0) == 1.0
+    assert combat.contest_win_probability(0.0, 1.0) == 0.0
+
+
+def test_lanchester_losses_with_engagement_cap():
+    att, dfn = combat.lanchester_losses(100.0, 1000.0, attacker_won=False, intensity=0.1)
+    assert (att, dfn) == pytest.approx((20.0, 5.0))  # defender engages 200, attacker 100
+
+
+# --- 7 convoys -------------------------------------------------------------------------------------------
+def test_fear_and_restocking_shape_departures():
+    assert convoys.tankers_setting_out(100.0, 0.0, 4.0, 8.0, 8.0) == pytest.approx(100.0)
+    assert convoys.tankers_setting_out(100.0, 0.25, 4.0, 8.0, 8.0) == pytest.approx(50.0)
+    assert convoys.tankers_setting_out(100.0, 0.0, 4.0, 0.0, 8.0) == pytest.approx(150.0)
+
+
+def test_escorted_convoys_are_rarer():
+    assert convoys.convoy_departs(4, False, 3, 10)
+    assert not convoys.convoy_departs(4, True, 3, 10)
+    assert convoys.convoy_departs(6, True, 3, 10)
+    assert not convoys.convoy_departs(6, True, 3, 0)
+
+
+def test_ambush_losses_match_the_kayes_nioro_fact():
+    burned, diverted = convoys.ambush_losses(80, 0.375, 0.1)
+    assert (burned, diverted) == (30, 8)  # 20-40 of 80+ burned (14 Sep 2025)
+
+
+def test_escort_deters_attacks():
+    assert convoys.ambush_attack_probability(0.5, 100.0, 0.0) == 0.5
+    assert convoys.ambush_attack_probability(0.5, 100.0, 200.0) == pytest.approx(0.25)
+
+
+# --- 8 fuel market ---------------------------------------------------------------------------------------
+def test_market_sells_demand_at_official_price_when_stocks_are_comfortable():
+    assert fuel_market.market_day(8e6, 1e6, 4.0, 775.0, -0.2, 4000.0) == (1e6, 775.0)
+
+
+def test_market_price_clears_a_short_release():
+    sold, price = fuel_market.market_day(2e6, 1e6, 4.0, 775.0, -0.2, 1e9)
+    assert sold == pytest.approx(0.5e6)
+    assert price == pytest.approx(775.0 * 0.5 ** (1 / -0.2))  # 32× official
+
+
+def test_price_cap_and_dry_market():
+    assert fuel_market.market_day(0.0, 1e6, 4.0, 775.0, -0.2, 4000.0) == (0.0, 4000.0)
+
+
+def test_wage_litres_rationing_and_hardship():
+    assert fuel_market.litres_per_wage(800.0, 40000.0) == 50.0
+    assert fuel_market.rationed_demand(100.0, 2.0, 0.3, 5.0) == 70.0
+    assert fuel_market.rationed_demand(100.0, 6.0, 0.3, 5.0) == 100.0
+    assert fuel_market.hardship(775.0, 775.0, 0.3) == 0.0
+    assert fuel_market.hardship(2 * 775.0, 775.0, 0.3) == pytest.approx(1 - 1 / 1.3)
+
+
+# --- 9 Moscow --------------------------------------------------------------------------------------------
+def test_goodwill_answers_and_drift():
+    assert moscow.answer_demand(0.45, True, 0.2, 0.2) == pytest.approx(0.25)
+    assert moscow.answer_demand(0.95, False, 0.2, 0.2) == 1.0
+    assert moscow.drift_goodwill(0.3, 0.1, paid=True) == pytest.approx(0.32)
+    assert moscow.drift_goodwill(0.3, 0.1, paid=False) == pytest.approx(0.27)
+
+
+def test_stand_down_with_hysteresis():
+    assert moscow.units_to_stand_down(4, 0.5, 0.2, 0.3, 0) == 2
+    assert moscow.units_to_stand_down(4, 0.5, 0.35, 0.3, 2) == 2  # inside the band: unchanged
+    assert moscow.units_to_stand_down(4, 0.5, 0.45, 0.3, 2) == 0
+
+
+# --- 10 coup ---------------------------------------------------------------------------------------------
+def test_cohesion_target_sums_weighted_stress():
+    assert coup.cohesion_target(0.7, 0.5, 0.0, 0.0, 0.0, 0.0) == pytest.approx(0.4)
+    assert coup.cohesion_target(0.7, 1.0, 1.0, 1.0, 1.0, 1.0) == 0.0
+
+
+def test_coup_hazard_factors():
+    base = coup.coup_hazard(1e-3, 0.7, 0.6, 0.7, 0.6, 6.0, 3.0, None, 3.0, 270, 0.5, 0.0)
+    assert base == pytest.approx(1e-3)
+    low = coup.coup_hazard(1e-3, 0.3, 0.6, 0.7, 0.6, 6.0, 3.0, None, 3.0, 270, 0.5, 0.0)
+    assert low == pytest.approx(1e-3 * math.exp(2.4))
+    trapped = coup.coup_hazard(1e-3, 0.7, 0.6, 0.7, 0.6, 6.0, 3.0, 0, 3.0, 270, 0.5, 0.0)
+    assert trapped == pytest.approx(3e-3)
+    guarded = coup.coup_hazard(1e-3, 0.7, 0.6, 0.7, 0.6, 6.0, 3.0, None, 3.0, 270, 0.5, 1.0)
+    assert guarded == pytest.approx(0.5e-3)
+
+
+# --- 11 capital ------------------------------------------------------------------------------------------
+def test_assault_and_collapse():
+    assert capital.assault_succeeds(2100.0, 1000.0, 1.0, 2.0)
+    assert not capital.assault_succeeds(1900.0, 1000.0, 1.0, 2.0)
+    assert capital.assault_succeeds(1100.0, 1000.0, 0.0, 2.0)  # a broken officer corps fights at half
+    assert capital.state_collapses(45, 0.2, 0.2, 45, 0.25)
+    assert not capital.state_collapses(44, 0.2, 0.2, 45, 0.25)
+    assert not capital.state_collapses(60, 0.3, 0.2, 45, 0.25)
+
+
+# --- 12 negotiation --------------------------------------------------------------------------------------
+def test_negotiation_eases_the_blockade_and_pays_jnim():
+    assert negotiation.effective_blockade(0.6, 1.0, 0.5) == pytest.approx(0.3)
+    assert negotiation.effective_blockade(0.6, 0.0, 0.5) == pytest.approx(0.6)
+    assert negotiation.payment(0.5, 1e8) == 5e7
+
+
+# --- columns ----------------------------------------------------------------------------------------------
+def test_choose_follows_cumulative_weights():
+    w = np.array([1.0, 0.0, 3.0])
+    assert columns.choose(w, 0.1) == 0
+    assert columns.choose(w, 0.3) == 2
+    assert columns.choose(w, 0.999) == 2
+
+
+def test_split_and_step():
+    assert columns.split_sizes(15.0, 0.5, 10.0) is None
+    big, small = columns.split_sizes(100.0, 0.0, 10.0)
+    assert (big, small) == pytest.approx((80.0, 20.0))
+    assert columns.step_toward(0, 0, 10, -2, 3) == (3, -2)
+
+
+def test_no_siege_while_the_officer_corps_holds():
+    weights = columns.task_weights(0.5, 0.7, 1.0, 0.6, 3.0)
+    assert weights[columns.TASKS.index("siege")] == 0.0
