@@ -27,7 +27,8 @@ def strength_field(cells: np.ndarray, strength: np.ndarray, shape: tuple[int, in
     grid = np.bincount(cells, weights=strength, minlength=shape[0] * shape[1]).astype(float)
     grid = grid.reshape(shape)
     size = 2 * reach + 1
-    return uniform_filter(grid, size=size, mode="constant") * size * size
+    window_sum = uniform_filter(grid, size=size, mode="constant") * size * size
+    return np.maximum(window_sum, 0.0)  # the running-sum filter leaves −1e−17 where it should be 0
 
 
 def jnim_share_target(jnim: np.ndarray, state: np.ndarray, exponent: float = 1.0) -> np.ndarray:

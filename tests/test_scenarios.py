@@ -1,0 +1,69 @@
+"""Each scenario moves the outcomes the way its mechanism says (fixed seeds, 365 days)."""
+
+import functools
+
+import numpy as np
+import pytest
+
+from model.run import release, simulate
+from model.scenarios import scenario_params
+
+SEEDS = range(6)
+
+
+@functools.cache
+def mean_outcomes(name: str) -> dict[str, float]:
+    """Mean over the fixed seeds of the end-of-run and whole-run measures of one scenario."""
+    rows = []
+    for seed in SEEDS:
+        model = simulate(scenario_params(name), seed, 365)
+        f = model.series
+        rows.append({
+            "destroyed": f.column("tankers_destroyed")[-1],
+            "delivered": f.column("tankers_delivered")[-1],
+            "price": f.column("fuel_price_cfa").mean(),
+            "russians_active": f.column("russian_posture").mean(),
+            "goodwill": f.column("russian_goodwill").mean(),
+            "falls": float(model.capital_fell),
+        })
+        release(model)
+    return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
+
+
+def test_no_blockade_destroys_no_tankers_and_keeps_the_price():
+    outcome = mean_outcomes("no_blockade")
+    assert outcome["destroyed"] == 0
+    assert outcome["price"] == pytest.approx(775.0)
+    assert outcome["falls"] == 0
+
+
+def test_blockade_raises_the_price_against_no_blockade():
+    assert mean_outcomes("baseline")["price"] > 1.5 * mean_outcomes("no_blockade")["price"]
+
+
+def test_stand_down_takes_russians_out_of_the_field():
+    assert mean_outcomes("stand_down")["russians_active"] < 0.5 * mean_outcomes("baseline")["russians_active"]
+
+
+def test_concessions_and_refinery_warm_moscow():
+    base = mean_outcomes("baseline")
+    assert mean_outcomes("concessions_granted")["goodwill"] > base["goodwill"] + 0.2
+    assert mean_outcomes("concessions_granted")["russians_active"] > base["russians_active"]
+    assert mean_outcomes("refinery_deal")["goodwill"] > base["goodwill"]
+
+
+def test_escort_surge_delivers_more_and_loses_fewer():
+    base, surge = mean_outcomes("baseline"), mean_outcomes("escort_surge")
+    assert surge["delivered"] > base["delivered"] and surge["destroyed"] < base["destroyed"]
+
+
+def test_negotiation_eases_the_blockade():
+    assert mean_outcomes("negotiate")["destroyed"] < 0.5 * mean_outcomes("baseline")["destroyed"]
+
+
+def test_russian_fuel_adds_deliveries():
+    assert mean_outcomes("russian_fuel")["delivered"] > mean_outcomes("baseline")["delivered"]
+
+
+def test_rationing_stretches_stocks_and_lowers_the_price():
+    assert mean_outcomes("rationing")["price"] < mean_outcomes("baseline")["price"]
