@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 from dataclasses import dataclass
 from importlib import resources
 
@@ -142,7 +143,7 @@ def _snap_inside(flat: int, inside: np.ndarray) -> int:
     """Move a cell index to the nearest inside-Mali cell (border crossings sit on the line)."""
     if inside.ravel()[flat]:
         return flat
-    rows, cols = inside.shape
+    cols = inside.shape[1]
     r, c = divmod(flat, cols)
     ir, ic = np.nonzero(inside)
     k = int(np.argmin((ir - r) ** 2 + (ic - c) ** 2))
@@ -194,7 +195,7 @@ def _assign_regions(lat, lon, regions, places_by_name) -> np.ndarray:
 def _corridor_path(waypoints: list[Place], mali: MaliMap) -> tuple[np.ndarray, np.ndarray]:
     """Straight segments between waypoints, sampled finely and reduced to distinct cells."""
     cells: list[int] = []
-    for a, b in zip(waypoints[:-1], waypoints[1:], strict=True):
+    for a, b in itertools.pairwise(waypoints):
         n = max(2, int(np.hypot(b.lat - a.lat, b.lon - a.lon) / (mali.resolution / 4)))
         for t in np.linspace(0.0, 1.0, n):
             flat = mali.cell_of(a.lat + t * (b.lat - a.lat), a.lon + t * (b.lon - a.lon))

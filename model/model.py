@@ -145,7 +145,9 @@ class MaliModel(ModelSetup, mesa.Model):
             if convoys.convoy_departs(self.day, blockaded, p["escorted_convoy_interval_days"],
                                       self.queue[name]):
                 escort = self.escort_strength(name) if blockaded else 0.0
-                size = min(self.queue[name], p["escorted_convoy_max_tankers"]) if blockaded else self.queue[name]
+                size = self.queue[name]
+                if blockaded:
+                    size = min(size, p["escorted_convoy_max_tankers"])
                 FuelConvoy(self, name, int(size), escort, self.day)
                 sizes.append(size)
                 self.queue[name] -= size
@@ -234,18 +236,25 @@ class MaliModel(ModelSetup, mesa.Model):
             perpetrator, weight = "state", p["army_combat_weight"]
         soldiers = loss_s / weight
         if escort_corridor is not None:
-            self.escorts[escort_corridor].strength = max(0.0, self.escorts[escort_corridor].strength - soldiers)
+            escort = self.escorts[escort_corridor]
+            escort.strength = max(0.0, escort.strength - soldiers)
         elif garrison is not None:
             self.garrisons.strength[garrison] = max(0.0, self.garrisons.strength[garrison] - soldiers)
         elif sweeper is not None:
             sweeper.strength = max(0.0, sweeper.strength - soldiers)
         self.add_civilian_deaths("jnim", combat.civilian_deaths(soldiers, p["civilian_harm_jnim"]), cell)
-        self.add_civilian_deaths(perpetrator, combat.civilian_deaths(killed_j, p[f"civilian_harm_{perpetrator}"]), cell)
+        harm = p[f"civilian_harm_{perpetrator}"]
+        self.add_civilian_deaths(perpetrator, combat.civilian_deaths(killed_j, harm), cell)
 
     def add_civilian_deaths(self, perpetrator: str, deaths: float, cell: int) -> None:
         """Count civilian deaths and remember where they fell (for the backlash on loyalty)."""
         self.cum[f"civilian_deaths_{perpetrator}"] += deaths
         self.deaths_today[0 if perpetrator == "jnim" else 1, cell] += deaths
+
+    def combat_weight(self, unit) -> float:
+        """Combat weight per soldier of a state unit (Russian or FAMa)."""
+        key = "russian_combat_weight" if isinstance(unit, RussianUnit) else "army_combat_weight"
+        return self.p[key]
 
     def sweepers(self) -> list:
         """Mobile state forces that hunt columns: FAMa sweeps and active Russian units."""
@@ -269,13 +278,12 @@ class MaliModel(ModelSetup, mesa.Model):
 
     def fight_sweeps(self) -> None:
         """A sweep next to a column engages the largest one in reach."""
-        p = self.p
         for sweeper in self.sweepers():
             units = [u for u in self.jnim_units if u.fighters > 0 and self.adjacent(u.cell, sweeper.cell)]
             if not units or sweeper.strength <= 0 or self.rng.random() >= SWEEP_CONTACT_PROB:
                 continue
             unit = max(units, key=lambda u: u.fighters)
-            weight = p["russian_combat_weight"] if isinstance(sweeper, RussianUnit) else p["army_combat_weight"]
+            weight = self.combat_weight(sweeper)
             attack = sweeper.strength * weight
             state_won = self.rng.random() < combat.contest_win_probability(attack, unit.combat_strength)
             self.casualties(unit, attack, not state_won, unit.cell, sweeper=sweeper)
@@ -348,10 +356,8 @@ class MaliModel(ModelSetup, mesa.Model):
         p = self.p
         mobile = self.sweep_units + self.russian_units
         cells = np.concatenate([self.garrisons.cells, [u.cell for u in mobile]]).astype(np.int64)
-        weights = [p["russian_combat_weight"] if isinstance(u, RussianUnit) else p["army_combat_weight"]
-                   for u in mobile]
         strength = np.concatenate([self.garrisons.strength * p["army_combat_weight"],
-                                   [u.strength * w for u, w in zip(mobile, weights, strict=True)]])
+                                   [u.strength * self.combat_weight(u) for u in mobile]])
         return cells, strength
 
     def update_control(self, rate: float = CONTROL_INERTIA) -> None:

@@ -137,7 +137,8 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("blockade_intensity", 0.35, 0.0, 1.0, "probability",
        "JNIM declared a blockade of fuel imports on 3 Sep 2025 [R]; strength is an assumption",
        "Probability a JNIM column in reach of a passing convoy attacks it"),
-    _p("blockade_spread_days", 30, 0, 365, "days", "blockade declared for Kayes and Nioro [R]; spread assumption",
+    _p("blockade_spread_days", 30, 0, 365, "days",
+       "blockade declared for Kayes and Nioro [R]; spread assumption",
        "Days until the blockade extends from the Senegal corridors to every corridor", int),
     _p("ambush_burn_fraction", 0.35, 0.2, 0.5, "fraction",
        "14 Sep 2025: 20-40 of an 80+ tanker escorted convoy burned [R]",
@@ -157,7 +158,8 @@ PARAMETERS: tuple[Parameter, ...] = (
        "Daily probability that a column splits in two"),
     _p("jnim_merge_prob", 0.2, 0.0, 1.0, "1/day", "coalescence-fragmentation; rate an assumption",
        "Daily probability that two columns in one cell merge"),
-    _p("jnim_recruit_rate", 1.6e-5, 0.0, 5e-5, "1/person/day", "assumption (calibrated: stable strength without blockade)",
+    _p("jnim_recruit_rate", 1.6e-5, 0.0, 5e-5, "1/person/day",
+       "assumption (calibrated: stable strength without blockade)",
        "Daily recruits per aggrieved person in JNIM-leaning cells"),
     _p("zakat_rate", 0.1, 0.05, 0.15, "fraction of harvest", "JNIM zakat ≈ a tenth of the harvest [M]",
        "JNIM tax in the cells it controls"),
@@ -197,7 +199,8 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("refinery_goodwill_gain", 0.0, 0.0, 0.5, "index", "assumption",
        "Goodwill raised by the refinery deal (0: no deal)"),
     # --- villages: loyalty, grievance, uprising ------------------------------------------------------
-    _p("loyalty_drift_per_day", 0.01, 0.001, 0.05, "1/day", "Kalyvas 2006 (control breeds collaboration); rate assumption",
+    _p("loyalty_drift_per_day", 0.01, 0.001, 0.05, "1/day",
+       "Kalyvas 2006 (control breeds collaboration); rate assumption",
        "Rate at which loyalty drifts toward whoever controls the cell"),
     _p("blame_attribution", 0.5, 0.0, 1.0, "fraction", "assumption",
        "Share of hardship villagers blame on the state"),
@@ -207,7 +210,8 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("grievance_decay_per_day", 0.01, 0.001, 0.05, "1/day", "assumption", "Daily decay of grievance"),
     _p("uprising_threshold", 0.4, 0.1, 0.9, "index", "Epstein 2002; value assumption",
        "A village rises when grievance minus deterrence exceeds this"),
-    _p("jnim_call_to_rise", 0.1, 0.0, 0.3, "index", "assumption", "Added pressure to rise in JNIM-leaning cells"),
+    _p("jnim_call_to_rise", 0.1, 0.0, 0.3, "index", "assumption",
+       "Added pressure to rise in JNIM-leaning cells"),
     _p("civilian_harm_state", 0.2, 0.0, 1.0, "deaths per combatant killed",
        "MINUSMA: 1,277 civilians killed in 2022 [M]; split assumption",
        "Civilian deaths per combatant killed in FAMa operations"),
@@ -227,7 +231,8 @@ PARAMETERS: tuple[Parameter, ...] = (
        "Coup hazard at day-0 cohesion and legitimacy"),
     _p("coup_cohesion_slope", 6.0, 0.0, 12.0, "1/index", "assumption (crisis ≈ 10× the base rate)",
        "Log-hazard rise per unit of lost cohesion"),
-    _p("coup_legitimacy_slope", 3.0, 0.0, 8.0, "1/index", "assumption", "Log-hazard rise per unit of lost legitimacy"),
+    _p("coup_legitimacy_slope", 3.0, 0.0, 8.0, "1/index", "assumption",
+       "Log-hazard rise per unit of lost legitimacy"),
     _p("coup_trap_multiplier", 3.0, 1.0, 6.0, "ratio",
        "two of four Sahel juntas 2020-23 had a second coup within nine months [R]",
        "Hazard multiplier right after a coup (decays over coup_trap_days)"),
@@ -267,6 +272,7 @@ def validate(overrides: dict[str, Any]) -> dict[str, Any]:
 
     Raises:
         ParameterError: an unknown name, a value of the wrong type or out of range.
+
     """
     params = defaults()
     for name, value in overrides.items():

@@ -43,6 +43,7 @@ def scenario_params(name: str, extra: dict[str, Any] | None = None) -> dict[str,
 
     Raises:
         ParameterError: unknown scenario, or a bad override.
+
     """
     if name not in SCENARIOS:
         raise ParameterError(f"unknown scenario {name!r}; allowed: {', '.join(SCENARIOS)}")

@@ -1,9 +1,9 @@
 """Invariants over many runs with parameters drawn from the legal ranges (hypothesis)."""
 
+from conftest import check_day_invariants, legal_parameters
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import check_day_invariants, legal_parameters
 from model.model import MaliModel
 from model.run import outcome_record
 

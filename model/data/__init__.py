@@ -1,0 +1,1 @@
+"""Data files shipped with the model (map, census, corridors, mines, calibration facts)."""

@@ -23,6 +23,7 @@ def strength_field(cells: np.ndarray, strength: np.ndarray, shape: tuple[int, in
         strength: combat strength of each unit.
         shape: grid shape.
         reach: half-width of the window in cells.
+
     """
     grid = np.bincount(cells, weights=strength, minlength=shape[0] * shape[1]).astype(float)
     grid = grid.reshape(shape)

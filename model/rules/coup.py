@@ -27,6 +27,7 @@ def cohesion_target(initial: float, arrears_share: float, defeats: float, shorta
         shortage: share of recent days Bamako was dry.
         territory_lost: fall of the state-held population share since day 0.
         protection_lost: share of Russian units stood down.
+
     """
     w = STRESS_WEIGHTS
     stress = (w["arrears"] * arrears_share + w["defeats"] * defeats + w["shortage"] * shortage

@@ -28,6 +28,7 @@ def update_loyalty(loyalty: np.ndarray, target: np.ndarray, drift: float,
         state_deaths_pc: civilians killed today by FAMa or Russians, per resident.
         jnim_deaths_pc: civilians killed today by JNIM, per resident.
         backlash: loyalty lost to a perpetrator per death per resident.
+
     """
     shock = backlash * (jnim_deaths_pc - state_deaths_pc)
     return np.clip(loyalty + drift * (target - loyalty) + shock, 0.0, 1.0)

@@ -31,6 +31,7 @@ def state_revenue(base_per_day: float, held_population_share: float, activity: f
         gold_held_share: share of industrial gold mines in state-held cells.
         fuel_share: share of revenue from fuel taxes.
         gold_share: share of revenue from industrial gold.
+
     """
     territorial = (1.0 - fuel_share - gold_share) * held_population_share * activity
     return base_per_day * (territorial + fuel_share * fuel_delivery_ratio + gold_share * gold_held_share)
