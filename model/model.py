@@ -78,7 +78,8 @@ class MaliModel(ModelSetup, mesa.Model):
         self.moscow_bargaining()
         self.spawn_convoys()
         self.move_convoys()
-        self.agents_by_type[JihadistUnit].shuffle_do("step")
+        if self.jnim_units:
+            self.agents_by_type[JihadistUnit].shuffle_do("step")
         self.move_sweeps()
         self.fight_sweeps()
         self.attack_garrisons()
@@ -157,7 +158,7 @@ class MaliModel(ModelSetup, mesa.Model):
         """Advance convoys, resolve ambushes on the stretch covered, deliver arrivals."""
         ambushers = [u for u in self.jnim_units if u.task == "ambush"]
         lost = dict.fromkeys(self.fuel_corridors, 0.0)
-        for convoy in list(self.agents_by_type[FuelConvoy]):
+        for convoy in self.agents_of(FuelConvoy):
             start = convoy.path_index
             convoy.step()
             lost[convoy.corridor] += self.ambush(convoy, start, ambushers)
@@ -433,7 +434,7 @@ class MaliModel(ModelSetup, mesa.Model):
                 unit.cash = 0.0
             affordable = min(new, unit.cash / RECRUIT_COST_CFA)
             unit.fighters += affordable
-            unit.cash -= affordable * RECRUIT_COST_CFA
+            unit.cash = max(0.0, unit.cash - affordable * RECRUIT_COST_CFA)
         if len(units) == 0 or near.sum() <= 0:
             self.orphan_recruits += float(pool.sum())
         self.spawn_orphan_column(pool)
@@ -606,10 +607,15 @@ class MaliModel(ModelSetup, mesa.Model):
         return max(abs(ra - rb), abs(ca - cb))
 
     # ----- observation ---------------------------------------------------------------------------------
+    def agents_of(self, kind: type) -> list:
+        """A snapshot list of the living agents of one class (empty if none)."""
+        by_type = self.agents_by_type
+        return list(by_type[kind]) if kind in by_type else []
+
     @property
     def jnim_units(self) -> list[JihadistUnit]:
         """Every JNIM column alive."""
-        return list(self.agents_by_type[JihadistUnit]) if JihadistUnit in self.agents_by_type else []
+        return self.agents_of(JihadistUnit)
 
     @property
     def jnim_total(self) -> float:
