@@ -41,7 +41,7 @@ SWEEP_CONTACT_PROB = 0.03
 ESCORT_ROTATIONS = 5.0
 """A corridor's escort pool rotates: one convoy gets a fifth of it (assumption)."""
 """Daily chance that a sweep next to a column brings it to battle: columns evade (assumption)."""
-SELECTIVE_DEATHS_PER_PERSON_DAY = 2e-7
+SELECTIVE_DEATHS_PER_PERSON_DAY = 1e-7
 RECRUIT_COST_CFA = 1e5
 GOLD_CFA_PER_TONNE = 4.8e10
 ARTISANAL_LEVY = 0.1
@@ -49,6 +49,8 @@ CONCESSION_GOLD_LOSS = 0.1
 CASH_PER_DIVERTED_LITRE = 300.0
 DESERTION_PER_DAY = 0.02
 ARMY_REPLACEMENT_PER_DAY = 0.01
+STOCK_RATE = 0.02
+"""Daily rate at which village food and cash stocks follow hardship (a buffer; assumption)."""
 
 
 class MaliModel(ModelSetup, mesa.Model):
@@ -119,6 +121,8 @@ class MaliModel(ModelSetup, mesa.Model):
     def corridor_blockade(self, name: str) -> float:
         """Blockade intensity on a corridor today, after spread and negotiated relief."""
         p = self.p
+        if self.spinning_up:
+            return 0.0
         if name not in SENEGAL_CORRIDORS and self.day < p["blockade_spread_days"]:
             return 0.0
         return negotiation.effective_blockade(p["blockade_intensity"], p["negotiation"],
@@ -194,7 +198,7 @@ class MaliModel(ModelSetup, mesa.Model):
         self.casualties(unit, defence, won, convoy.cell, escort_corridor=convoy.corridor)
         if not won:
             return 0.0
-        burn_share = self.rng.beta(4.0, 4.0 * (1 - p["ambush_burn_fraction"]) / p["ambush_burn_fraction"])
+        burn_share = self.rng.beta(8.0, 8.0 * (1 - p["ambush_burn_fraction"]) / p["ambush_burn_fraction"])
         divert_share = p["ambush_divert_fraction"] * self.rng.random() * 2.0
         burned, diverted = convoys.ambush_losses(convoy.tankers, burn_share, min(1.0, divert_share))
         convoy.tankers -= burned + diverted
@@ -352,10 +356,18 @@ class MaliModel(ModelSetup, mesa.Model):
         return int(cells[columns.choose(weights, self.rng.random())])
 
     # ----- process 1: control -------------------------------------------------------------------
-    def state_forces(self) -> tuple[np.ndarray, np.ndarray]:
-        """Cells and combat strengths of every state unit on the map."""
+    def state_forces(self, patrolling: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Cells and combat strengths of the state's patrolling units, or of all the others.
+
+        Active Russian units patrol: their presence reaches PATROL_REACH_KM, farther than a
+        garrison's or a sweep's (MODEL_SPEC §2: ACTIVE means offensives, patrols, escorts).
+        """
         p = self.p
-        mobile = self.sweep_units + self.russian_units
+        if patrolling:
+            active = [u for u in self.russian_units if u.posture is Posture.ACTIVE]
+            return (np.array([u.cell for u in active], dtype=np.int64),
+                    np.array([u.strength * self.combat_weight(u) for u in active]))
+        mobile = self.sweep_units + [u for u in self.russian_units if u.posture is Posture.STOOD_DOWN]
         cells = np.concatenate([self.garrisons.cells, [u.cell for u in mobile]]).astype(np.int64)
         strength = np.concatenate([self.garrisons.strength * p["army_combat_weight"],
                                    [u.strength * self.combat_weight(u) for u in mobile]])
@@ -364,8 +376,8 @@ class MaliModel(ModelSetup, mesa.Model):
     def update_control(self, rate: float = CONTROL_INERTIA) -> None:
         """Strength within reach plus armed local support decides each cell's JNIM share."""
         shape, reach = self.map.shape, self.control_reach
-        cells, strength = self.state_forces()
-        self.state_field = control.strength_field(cells, strength, shape, reach)
+        self.state_field = (control.strength_field(*self.state_forces(False), shape, reach)
+                            + control.strength_field(*self.state_forces(True), shape, self.patrol_reach))
         units = self.jnim_units
         jcells = np.array([u.cell for u in units], dtype=np.int64)
         jstrength = np.array([u.combat_strength for u in units])
@@ -388,8 +400,9 @@ class MaliModel(ModelSetup, mesa.Model):
         """Loyalty, grievance, fear, food stock and uprisings, all villages at once."""
         p, v = self.p, self.villages
         v.fuel_access = min(1.0, self.days_of_supply / p["market_comfort_days"]) * (1.0 - 0.5 * v.q)
-        felt = self.hardship * (1.5 - 0.5 * v.fuel_access) + 0.3 * (1.0 - v.stock)
-        v.stock += 0.02 * ((1.0 - felt) - v.stock)
+        exposed = self.hardship * (1.5 - 0.5 * v.fuel_access)
+        v.stock = np.clip(v.stock + STOCK_RATE * ((1.0 - exposed) - v.stock), 0.0, 1.0)
+        felt = np.clip(exposed * (1.0 - 0.5 * v.stock), 0.0, 1.0)
         state_pc = self.deaths_today[1, v.cells] / v.population
         jnim_pc = self.deaths_today[0, v.cells] / v.population
         target = loyalty.loyalty_target(v.q, felt, p["blame_attribution"])
@@ -422,10 +435,10 @@ class MaliModel(ModelSetup, mesa.Model):
                   + negotiation.payment(p["negotiation"], p["negotiation_payment_cfa_per_day"]))
         pool = recruitment.jnim_recruits(v.population, v.loyalty, v.grievance, v.q, v.risen,
                                          p["jnim_recruit_rate"])
-        pool_grid = control.strength_field(v.cells, pool, self.map.shape, self.control_reach).ravel()
+        cells = np.array([u.cell for u in units], dtype=np.int64)
+        recruits, orphans = recruitment.recruits_by_reach(v.cells, pool, cells, self.map.shape,
+                                                          self.control_reach)
         fighters = np.array([u.fighters for u in units])
-        near = np.array([pool_grid[u.cell] for u in units])
-        recruits = recruitment.share_by_proximity(pool, near) if len(units) else np.zeros(0)
         upkeep = p["jnim_upkeep_cfa_per_fighter_day"]
         for unit, share, new in zip(units, fighters / max(fighters.sum(), 1.0), recruits, strict=True):
             unit.cash += income * share - upkeep * unit.fighters
@@ -435,8 +448,7 @@ class MaliModel(ModelSetup, mesa.Model):
             affordable = min(new, unit.cash / RECRUIT_COST_CFA)
             unit.fighters += affordable
             unit.cash = max(0.0, unit.cash - affordable * RECRUIT_COST_CFA)
-        if len(units) == 0 or near.sum() <= 0:
-            self.orphan_recruits += float(pool.sum())
+        self.orphan_recruits += orphans
         self.spawn_orphan_column(pool)
         self.coalesce_and_fragment()
 
@@ -507,7 +519,7 @@ class MaliModel(ModelSetup, mesa.Model):
         self.sold_today = sold
         self.cum["fuel_consumed_l"] += sold
         self.days_of_supply = self.stock / p["national_demand_l_per_day"]
-        dry = self.days_of_supply < p["dry_threshold_days"]
+        dry = sold < p["dry_threshold_share"] * p["national_demand_l_per_day"]
         self.days_dry += int(dry)
         self.dry_streak = self.dry_streak + 1 if dry else 0
         self.dry_memory += (float(dry) - self.dry_memory) / MEMORY_DAYS

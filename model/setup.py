@@ -20,6 +20,7 @@ SWEEP_RANGE_KM = 300.0
 SWEEP_SPEED_KM = 60.0
 ATTACK_RANGE_KM = 250.0
 BAMAKO_REACH_KM = 45.0
+PATROL_REACH_KM = 150.0
 N_SWEEP_UNITS = 4
 SWEEP_BASES = ("Segou", "Sevare", "Kayes", "Sikasso")
 RUSSIAN_BASES = ("Sevare", "Timbuktu", "Gao", "Kayes", "Bamako", "Segou", "Kidal", "Mopti")
@@ -28,6 +29,8 @@ JNIM_SIZE_TAIL = 1.5
 INITIAL_JNIM_CASH_DAYS = 30.0
 INITIAL_JNIM_FUEL_L_PER_FIGHTER = 20.0
 SETTLING_ITERATIONS = 12
+SPIN_UP_DAYS = 60
+"""Days of insurgency without blockade or politics run before day 0 (counters then zeroed)."""
 INITIAL_PRESENCE_WEIGHT = 0.9
 
 
@@ -47,6 +50,7 @@ class ModelSetup:
         self.set_economy()
         self.set_events()
         self.settle_control()
+        self.spin_up()
 
     def set_ranges(self) -> None:
         """Distances of the rules, in km, as whole cells of this resolution."""
@@ -56,6 +60,7 @@ class ModelSetup:
         self.sweep_speed_cells = m.reach_in_cells(SWEEP_SPEED_KM)
         self.attack_range_cells = m.reach_in_cells(ATTACK_RANGE_KM)
         self.bamako_reach = m.reach_in_cells(BAMAKO_REACH_KM)
+        self.patrol_reach = m.reach_in_cells(PATROL_REACH_KM)
         self.jnim_speed_cells = m.reach_in_cells(p["jnim_speed_km_per_day"])
 
     def set_villages(self) -> None:
@@ -173,6 +178,7 @@ class ModelSetup:
         self.coup_days: list[int] = []
         self.capital_fell, self.capital_fall_day, self.end_reason = False, None, "horizon"
         self.ambush_burn_shares: list[float] = []
+        self.spinning_up = False
 
     def settle_control(self) -> None:
         """Iterate control and loyalty to their joint fixed point under the day-0 forces.
@@ -189,3 +195,31 @@ class ModelSetup:
             self.update_control(rate=1.0)
             self.villages.loyalty = loyalty.loyalty_target(self.villages.q, 0.0, blame)
         self.initial_state_share = self.shares[0]
+
+    def spin_up(self) -> None:
+        """Let columns, sweeps, control and villages reach their pre-blockade rhythm.
+
+        Control settled with every column at home is not the rhythm of a living insurgency
+        (columns leave to tax, rest and raid); the spin-up runs those processes only, then
+        zeroes every counter so day 0 starts clean.
+        """
+        self.spinning_up = True
+        for _ in range(SPIN_UP_DAYS):
+            self.today = dict.fromkeys(("defeats", "burned", "diverted", "delivered_l"), 0.0)
+            self.deaths_today = np.zeros((2, self.n_cells))
+            for unit in self.jnim_units:
+                unit.step()
+            self.move_sweeps()
+            self.fight_sweeps()
+            self.attack_garrisons()
+            self.update_control()
+            self.update_villages()
+            self.jnim_income_and_recruitment()
+            self.army_replacement()
+        self.spinning_up = False
+        for key in self.cum:
+            self.cum[key] = 0.0
+        self.ambush_burn_shares.clear()
+        self.initial_state_share = self.shares[0]
+        for unit in self.jnim_units:
+            unit.replan_day = 0

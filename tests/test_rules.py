@@ -82,10 +82,13 @@ def test_jnim_recruits_by_hand():
     assert r[0] == pytest.approx(1e-5 * 1e6 * 0.5 * 0.5 * 2)
 
 
-def test_share_by_proximity_conserves_the_total():
-    out = recruitment.share_by_proximity(np.array([3.0, 1.0]), np.array([1.0, 3.0]))
-    np.testing.assert_allclose(out, [1.0, 3.0])
-    assert recruitment.share_by_proximity(np.array([3.0]), np.array([0.0])).tolist() == [0.0]
+def test_recruits_are_shared_among_the_columns_in_reach():
+    # a 1×7 strip: pool 6 at cell 3; columns at cells 2 and 4 both reach it (reach 1);
+    # pool 5 at cell 0 is reached by no column.
+    recruits, orphans = recruitment.recruits_by_reach(
+        np.array([3, 0]), np.array([6.0, 5.0]), np.array([2, 4]), (1, 7), reach=1)
+    np.testing.assert_allclose(recruits, [3.0, 3.0])
+    assert orphans == 5.0
 
 
 # --- 5 taxation -------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.rules.control import strength_field
+
 
 def jnim_recruits(population: np.ndarray, loyalty: np.ndarray, grievance: np.ndarray,
                   q: np.ndarray, risen: np.ndarray, rate: float) -> np.ndarray:
@@ -22,9 +24,18 @@ def army_recruits(population: np.ndarray, loyalty: np.ndarray, q: np.ndarray, ra
     return float(rate * np.sum(population * loyalty * (1.0 - q)))
 
 
-def share_by_proximity(pool: np.ndarray, unit_reach_pool: np.ndarray) -> np.ndarray:
-    """Split a national total among units in proportion to the pool within each unit's reach."""
-    total = unit_reach_pool.sum()
-    if total <= 0:
-        return np.zeros_like(unit_reach_pool)
-    return pool.sum() * unit_reach_pool / total
+def recruits_by_reach(pool_cells: np.ndarray, pool: np.ndarray, unit_cells: np.ndarray,
+                      shape: tuple[int, int], reach: int) -> tuple[np.ndarray, float]:
+    """Each cell's recruits go in equal parts to the columns within reach of it.
+
+    Returns:
+        Recruits per column, and the recruits of cells no column reaches (orphans).
+
+    """
+    n_cells = shape[0] * shape[1]
+    pool_grid = np.bincount(pool_cells, weights=pool, minlength=n_cells).astype(float)
+    reaching = strength_field(unit_cells, np.ones(len(unit_cells)), shape, reach).ravel()
+    reaching = np.rint(reaching)
+    per_column = np.divide(pool_grid, reaching, out=np.zeros(n_cells), where=reaching > 0)
+    gathered = strength_field(np.arange(n_cells), per_column, shape, reach).ravel()
+    return gathered[unit_cells], float(pool_grid[reaching == 0].sum())
