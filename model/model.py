@@ -48,7 +48,7 @@ ARTISANAL_LEVY = 0.1
 CONCESSION_GOLD_LOSS = 0.1
 CASH_PER_DIVERTED_LITRE = 300.0
 DESERTION_PER_DAY = 0.02
-ARMY_REPLACEMENT_PER_DAY = 0.01
+ARMY_REPLACEMENT_PER_DAY = 0.02
 STOCK_RATE = 0.02
 """Daily rate at which village food and cash stocks follow hardship (a buffer; assumption)."""
 
@@ -283,13 +283,19 @@ class MaliModel(ModelSetup, mesa.Model):
 
     def fight_sweeps(self) -> None:
         """A sweep next to a column engages the largest one in reach."""
+        units = [u for u in self.jnim_units if u.fighters > 0]
+        if not units:
+            return
+        rows, cols = np.divmod(np.array([u.cell for u in units]), self.map.shape[1])
         for sweeper in self.sweepers():
-            units = [u for u in self.jnim_units if u.fighters > 0 and self.adjacent(u.cell, sweeper.cell)]
-            if not units or sweeper.strength <= 0 or self.rng.random() >= SWEEP_CONTACT_PROB:
+            r, c = divmod(sweeper.cell, self.map.shape[1])
+            near = np.flatnonzero((np.abs(rows - r) <= 1) & (np.abs(cols - c) <= 1))
+            if len(near) == 0 or sweeper.strength <= 0 or self.rng.random() >= SWEEP_CONTACT_PROB:
                 continue
-            unit = max(units, key=lambda u: u.fighters)
-            weight = self.combat_weight(sweeper)
-            attack = sweeper.strength * weight
+            unit = max((units[k] for k in near), key=lambda u: u.fighters)
+            if unit.fighters <= 0:
+                continue
+            attack = sweeper.strength * self.combat_weight(sweeper)
             state_won = self.rng.random() < combat.contest_win_probability(attack, unit.combat_strength)
             self.casualties(unit, attack, not state_won, unit.cell, sweeper=sweeper)
             if state_won:
@@ -312,12 +318,6 @@ class MaliModel(ModelSetup, mesa.Model):
                 self.today["defeats"] += 1.0
             unit.task, unit.replan_day = "rest", self.day + 3
             unit.target_cell = unit.home_cell
-
-    def adjacent(self, a: int, b: int) -> bool:
-        """Whether two cells are the same or touch (Chebyshev distance ≤ 1)."""
-        ra, ca = divmod(a, self.map.shape[1])
-        rb, cb = divmod(b, self.map.shape[1])
-        return abs(ra - rb) <= 1 and abs(ca - cb) <= 1
 
     # ----- JNIM columns' choices ------------------------------------------------------------------
     def plan_column(self, unit: JihadistUnit) -> tuple[str, int]:
@@ -523,7 +523,9 @@ class MaliModel(ModelSetup, mesa.Model):
         self.days_dry += int(dry)
         self.dry_streak = self.dry_streak + 1 if dry else 0
         self.dry_memory += (float(dry) - self.dry_memory) / MEMORY_DAYS
-        self.hardship = fuel_market.hardship(self.price, p["official_price_cfa"], p["transport_cost_share"])
+        scarcity = fuel_market.clearing_price(sold, p["national_demand_l_per_day"], p["official_price_cfa"],
+                                              p["price_elasticity"], p["price_cap_cfa"])
+        self.hardship = fuel_market.hardship(scarcity, p["official_price_cfa"], p["transport_cost_share"])
         self.peak_price = max(self.peak_price, self.price)
 
     # ----- processes 5, 10: the junta ------------------------------------------------------------------
@@ -555,7 +557,8 @@ class MaliModel(ModelSetup, mesa.Model):
         """Cohesion and legitimacy relax to their stressed targets; the coup hazard is drawn."""
         p, junta = self.p, self.junta
         self.defeat_memory += (self.today["defeats"] - self.defeat_memory) / MEMORY_DAYS
-        defeats = min(1.0, self.defeat_memory)
+        background = p["background_defeats_per_month"] / 30.0
+        defeats = min(1.0, max(0.0, self.defeat_memory - background))
         territory_lost = self.initial_state_share - self.shares[0]
         protection_lost = self.n_stood_down / max(1, len(self.russian_units))
         c_target = coup.cohesion_target(p["initial_cohesion"], self.arrears, defeats, self.dry_memory,

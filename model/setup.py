@@ -204,7 +204,7 @@ class ModelSetup:
         zeroes every counter so day 0 starts clean.
         """
         self.spinning_up = True
-        for _ in range(SPIN_UP_DAYS):
+        for self.day in range(-SPIN_UP_DAYS, 0):
             self.today = dict.fromkeys(("defeats", "burned", "diverted", "delivered_l"), 0.0)
             self.deaths_today = np.zeros((2, self.n_cells))
             for unit in self.jnim_units:
@@ -216,7 +216,7 @@ class ModelSetup:
             self.update_villages()
             self.jnim_income_and_recruitment()
             self.army_replacement()
-        self.spinning_up = False
+        self.spinning_up, self.day = False, 0
         for key in self.cum:
             self.cum[key] = 0.0
         self.ambush_burn_shares.clear()

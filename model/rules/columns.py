@@ -29,7 +29,7 @@ def task_weights(blockade: float, morale: float, odds_vs_garrison: float,
 def choose(weights: np.ndarray, u: float) -> int:
     """Index drawn with probability proportional to ``weights`` from one uniform number ``u``."""
     cumulative = np.cumsum(weights)
-    return int(np.searchsorted(cumulative, u * cumulative[-1], side="right").clip(0, len(weights) - 1))
+    return min(int(np.searchsorted(cumulative, u * cumulative[-1], side="right")), len(weights) - 1)
 
 
 def split_sizes(fighters: float, u: float, min_size: float) -> tuple[float, float] | None:
@@ -42,6 +42,6 @@ def split_sizes(fighters: float, u: float, min_size: float) -> tuple[float, floa
 
 def step_toward(row: int, col: int, target_row: int, target_col: int, max_cells: int) -> tuple[int, int]:
     """Move at most ``max_cells`` along each axis toward a target (Chebyshev steps)."""
-    dr = int(np.clip(target_row - row, -max_cells, max_cells))
-    dc = int(np.clip(target_col - col, -max_cells, max_cells))
+    dr = max(-max_cells, min(max_cells, target_row - row))
+    dc = max(-max_cells, min(max_cells, target_col - col))
     return row + dr, col + dc

@@ -4,7 +4,8 @@ Sellers release a day's demand at the official price while the stock is comforta
 stretch a short stock over the comfort level (assumption). When less is released, the price
 rises along the constant-elasticity demand curve D = D0 (p / p0)^ε until the market clears,
 capped by what buyers can pay; at the cap, queues ration what is left. Food and medicine
-prices follow the fuel price through the transport share of their cost.
+prices follow the scarcity price of fuel (the price that would clear unrationed demand on
+what was sold) through the transport share of their cost: queues and quotas are hardship too.
 """
 
 from __future__ import annotations
