@@ -35,7 +35,7 @@ def equilibrium(seeds: range) -> list[tuple[str, str, str]]:
         ("price within 10 % of 775 CFA/L", "max deviation over all days and seeds",
          f"{100 * max(price_dev):.1f} %"),
         ("no dry days", "days dry, total over seeds", f"{sum(dry)}"),
-        ("control shares drift < 5 points", "largest |end − start| of the three shares, median / max",
+        ("control shares drift < 5 points", "largest abs(end − start) of the three shares, median / max",
          f"{np.median(drift_pts):.1f} / {drift_pts.max():.1f} points "
          f"({np.mean(drift_pts < 5):.0%} of seeds below 5)"),
     ]

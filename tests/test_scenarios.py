@@ -24,6 +24,7 @@ def mean_outcomes(name: str) -> dict[str, float]:
             "price": f.column("fuel_price_cfa").mean(),
             "russians_active": f.column("russian_posture").mean(),
             "goodwill": f.column("russian_goodwill").mean(),
+            "jnim_control": f.column("control_jnim").mean(),
             "falls": float(model.capital_fell),
         })
         release(model)
@@ -41,8 +42,10 @@ def test_blockade_raises_the_price_against_no_blockade():
     assert mean_outcomes("baseline")["price"] > 1.5 * mean_outcomes("no_blockade")["price"]
 
 
-def test_stand_down_takes_russians_out_of_the_field():
-    assert mean_outcomes("stand_down")["russians_active"] < 0.5 * mean_outcomes("baseline")["russians_active"]
+def test_stand_down_takes_russians_out_of_the_field_and_jnim_gains_ground():
+    base, down = mean_outcomes("baseline"), mean_outcomes("stand_down")
+    assert down["russians_active"] < 0.5 * base["russians_active"]
+    assert down["jnim_control"] > base["jnim_control"]
 
 
 def test_concessions_and_refinery_warm_moscow():
