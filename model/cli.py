@@ -21,6 +21,15 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 OUTPUT_SUFFIXES = (".parquet", ".csv")
 
 
+def _add_sweep_commands() -> None:
+    from model.sweep.cli import sweep_app
+
+    app.add_typer(sweep_app, name="sweep")
+
+
+_add_sweep_commands()
+
+
 class UserError(Exception):
     """Bad input from the user: reported in one line, exit code 2."""
 

@@ -1,0 +1,130 @@
+"""``mali-abm sweep``: plan, run, status and summarize declared experiments.
+
+Thin commands over :mod:`model.sweep`; user errors print one line and exit 2.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import typer
+
+sweep_app = typer.Typer(no_args_is_help=True, help="Parameter sweeps: coup and capital-fall probabilities.")
+
+
+def fail(message: str) -> None:
+    """Print one line on stderr and exit 2."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code=2)
+
+
+def load(spec_path: Path, function: str | None = None):
+    """Load a spec or exit with its one-line error."""
+    from model.sweep.spec import SpecError, load_spec
+
+    try:
+        return load_spec(spec_path, function)
+    except SpecError as error:
+        fail(str(error))
+
+
+@sweep_app.command()
+def plan(spec: Path = typer.Argument(..., help="Experiment file (TOML)."),
+         function: str | None = typer.Option(None, help="Sweep another function (module:callable).")) -> None:
+    """Show points × replicates and an estimated time from a short timing probe."""
+    from model.sweep.executors import run_batch
+    from model.sweep.seeds import replicate_seed
+
+    sweep = load(spec, function)
+    cores = os.cpu_count() or 1
+    runs = len(sweep.points) * sweep.max_replicates
+    params = sweep.run_params(sweep.points[0])
+    run_batch(sweep.function, sweep.horizon_days, [(0, 0, replicate_seed(sweep.root_seed, 0), params)])
+    start = time.perf_counter()
+    run_batch(sweep.function, sweep.horizon_days, [(0, 1, replicate_seed(sweep.root_seed, 1), params)])
+    per_run = time.perf_counter() - start
+    how = (f"{sweep.replicates} replicates" if sweep.replicates else
+           f"{sweep.stopping.min_replicates}..{sweep.stopping.max_replicates} replicates "
+           f"(until both 95 % intervals are ±{sweep.stopping.ci_halfwidth})")
+    typer.echo(f"{sweep.name}: {len(sweep.points)} points × {how} = at most {runs} runs "
+               f"of {sweep.horizon_days} days")
+    typer.echo(f"probe: {per_run:.2f} s per run → about {runs * per_run / 60:.1f} min on one core, "
+               f"{runs * per_run / cores / 60:.1f} min on {cores} cores (local)")
+
+
+@sweep_app.command()
+def run(spec: Path = typer.Argument(..., help="Experiment file (TOML)."),
+        out: Path | None = typer.Option(None, help="Sweep directory [default: results/sweeps/NAME]."),
+        executor: str = typer.Option("local", help="sequential | local[:N] | dask://HOST:PORT"),
+        scheduler_file: Path | None = typer.Option(None, help="Dask scheduler file (instead of dask://)."),
+        retry_failed: bool = typer.Option(False, help="Run again the runs that failed."),
+        function: str | None = typer.Option(None, help="Sweep another function (module:callable).")) -> None:
+    """Run a sweep, or resume it: completed runs are never redone."""
+    from model.sweep.executors import ExecutorError, parse_executor
+    from model.sweep.runner import run_sweep
+    from model.sweep.spec import SpecError
+
+    sweep = load(spec, function)
+    out = out or Path("results") / "sweeps" / sweep.name
+    try:
+        if scheduler_file is None:
+            parse_executor(executor)
+        elif not scheduler_file.exists():
+            raise ExecutorError(f"--scheduler-file {scheduler_file}: no such file")
+        if not out.parent.resolve().is_dir():
+            raise SpecError(f"--out {out}: folder {out.parent} does not exist")
+        store = run_sweep(sweep, out, executor, scheduler_file, retry_failed)
+    except (SpecError, ExecutorError) as error:
+        fail(str(error))
+    summary(out)
+    records = store.records()
+    failed = int((records["status"] != "ok").sum())
+    typer.echo(f"{len(records)} runs in {out}" + (f", {failed} failed (see `status`)" if failed else ""))
+
+
+@sweep_app.command()
+def status(directory: Path = typer.Argument(..., help="Sweep directory.")) -> None:
+    """Done, failed and remaining runs, and points not yet converged (safe while running)."""
+    from model.sweep.spec import SpecError
+    from model.sweep.store import SweepStore
+    from model.sweep.summary import status as read_status
+
+    try:
+        s = read_status(SweepStore(directory))
+    except SpecError as error:
+        fail(str(error))
+    typer.echo(f"done {s.done}, failed {s.failed}, remaining {s.remaining}; "
+               f"{s.unconverged} of {s.points} points not yet converged")
+
+
+@sweep_app.command()
+def summarize(directory: Path = typer.Argument(..., help="Sweep directory."),
+              horizon: list[int] = typer.Option([], help="Day(s) for cumulative incidence (repeatable)."),
+              out: Path | None = typer.Option(None, help="Write the table to FILE.csv or FILE.parquet.")) -> None:
+    """One row per point: n, P(coup), P(fall) with 95 % Wilson intervals, event days, incidences."""
+    summary(directory, horizon, out)
+
+
+def summary(directory: Path, horizons: list[int] | None = None, out: Path | None = None) -> None:
+    """Print (and optionally write) the summary table of a sweep directory."""
+    import pandas as pd
+
+    from model.cli import UserError, check_output_path, write_frame_atomically
+    from model.sweep.spec import SpecError
+    from model.sweep.store import SweepStore
+    from model.sweep.summary import summarize as make_summary
+
+    store = SweepStore(directory)
+    try:
+        if store.read_spec() is None:
+            raise SpecError(f"{directory}: not a sweep directory (no spec.json)")
+        check_output_path(out)
+        table = make_summary(store, horizons)
+    except (SpecError, UserError) as error:
+        fail(str(error))
+    with pd.option_context("display.width", 200, "display.max_columns", 40, "display.precision", 3):
+        typer.echo(table.to_string(index=False))
+    if out is not None:
+        write_frame_atomically(table, out)

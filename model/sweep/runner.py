@@ -1,0 +1,177 @@
+"""Running a sweep: pending runs, batches, flushing to the store, progress, resumption.
+
+Re-running the same command resumes: what the store holds is never redone. With a stopping
+rule the sweep runs in rounds, giving more replicates only to points whose Wilson intervals
+for both coup and capital fall are still wider than the target.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from model.sweep.executors import Task, open_executor, run_batch
+from model.sweep.seeds import replicate_seed
+from model.sweep.spec import SweepSpec
+from model.sweep.stats import wilson_halfwidth
+from model.sweep.store import SweepStore
+
+FLUSH_SECONDS = 2.0
+FLUSH_RECORDS = 64
+MAX_BATCH = 16
+EVENTS = ("coup", "capital_fell")
+
+
+@dataclass
+class PointState:
+    """What the store says about one design point."""
+
+    done: set[int]
+    ok: int
+    events: dict[str, int]
+
+    def converged(self, spec: SweepSpec) -> bool:
+        """Whether the point needs no more replicates."""
+        if spec.stopping is None:
+            return len(self.done) >= spec.replicates
+        if len(self.done) >= spec.stopping.max_replicates:
+            return True
+        if self.ok < spec.stopping.min_replicates:
+            return False
+        return all(wilson_halfwidth(self.events[e], self.ok) <= spec.stopping.ci_halfwidth for e in EVENTS)
+
+    def target(self, spec: SweepSpec) -> int:
+        """How many replicates the point should have after the next round."""
+        if spec.stopping is None:
+            return spec.replicates
+        step = spec.stopping.min_replicates
+        return min(spec.stopping.max_replicates, max(step, len(self.done) + step))
+
+
+def point_states(spec: SweepSpec, records: pd.DataFrame, retry_failed: bool) -> list[PointState]:
+    """Per point: replicates done (failed ones only if not retried), successes, event counts."""
+    states = [PointState(set(), 0, dict.fromkeys(EVENTS, 0)) for _ in spec.points]
+    for row in records.itertuples(index=False):
+        state = states[int(row.point_id)]
+        ok = row.status == "ok"
+        if ok or not retry_failed:
+            state.done.add(int(row.replicate))
+        if ok:
+            state.ok += 1
+            for event in EVENTS:
+                state.events[event] += bool(getattr(row, event, False))
+    return states
+
+
+def pending_tasks(spec: SweepSpec, states: list[PointState]) -> list[Task]:
+    """The runs of the next round, replicate-major so early results cover every point."""
+    todo = []
+    for point_id, state in enumerate(states):
+        if state.converged(spec):
+            continue
+        params = spec.run_params(spec.points[point_id])
+        for replicate in range(state.target(spec)):
+            if replicate not in state.done:
+                todo.append((point_id, replicate, replicate_seed(spec.root_seed, replicate), params))
+    return sorted(todo, key=lambda t: (t[1], t[0]))
+
+
+def batches(tasks: list[Task], slots: int) -> list[list[Task]]:
+    """Split tasks into about four batches per slot, at most MAX_BATCH runs each."""
+    size = max(1, min(MAX_BATCH, math.ceil(len(tasks) / (4 * slots))))
+    return [tasks[k:k + size] for k in range(0, len(tasks), size)]
+
+
+class Progress:
+    """A rich progress bar on a terminal; one plain line per update otherwise."""
+
+    def __init__(self, total: int, label: str):
+        self.total, self.done, self.start, self.last_line = total, 0, time.monotonic(), 0.0
+        self.bar = None
+        if sys.stderr.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, TimeRemainingColumn
+            from rich.progress import Progress as Bar
+
+            self.bar = Bar("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                           TimeRemainingColumn(), transient=False)
+            self.task = self.bar.add_task(label, total=total)
+            self.bar.start()
+        self.label = label
+
+    def advance(self, n: int) -> None:
+        """Count ``n`` more runs done."""
+        self.done += n
+        if self.bar is not None:
+            self.bar.update(self.task, advance=n)
+            return
+        now = time.monotonic()
+        if now - self.last_line >= 1.0 or self.done == self.total:
+            rate = self.done / max(now - self.start, 1e-9)
+            eta = (self.total - self.done) / rate if rate > 0 else float("inf")
+            print(f"{self.label}: {self.done}/{self.total} runs, {rate:.1f} runs/s, ETA {eta:.0f} s",
+                  file=sys.stderr, flush=True)
+            self.last_line = now
+
+    def close(self) -> None:
+        """Stop the bar."""
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_file: Path | None = None,
+              retry_failed: bool = False, progress: Callable[[int, str], Progress] = Progress) -> SweepStore:
+    """Run (or resume) a sweep until every point has its replicates or has converged."""
+    store = SweepStore(out)
+    store.prepare(spec)
+    with open_executor(executor, scheduler_file) as (pool, slots):
+        round_no = 0
+        while True:
+            tasks = pending_tasks(spec, point_states(spec, store.records(), retry_failed))
+            if not tasks:
+                break
+            round_no += 1
+            bar = progress(len(tasks), f"{spec.name} round {round_no}")
+            try:
+                _run_round(pool, slots, spec, store, tasks, bar)
+            finally:
+                bar.close()
+            retry_failed = False
+    return store
+
+
+def _run_round(pool, slots: int, spec: SweepSpec, store: SweepStore, tasks: list[Task], bar: Progress) -> None:
+    """Submit the round's batches, keep at most 2 per slot in flight, flush as results come."""
+    queue: Iterable[list[Task]] = iter(batches(tasks, slots))
+    in_flight, buffer, last_flush = set(), [], time.monotonic()
+    try:
+        for batch in _take(queue, 2 * slots):
+            in_flight.add(pool.submit(run_batch, spec.function, spec.horizon_days, batch))
+        while in_flight:
+            finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in finished:
+                records = future.result()
+                buffer += records
+                bar.advance(len(records))
+                for batch in _take(queue, 1):
+                    in_flight.add(pool.submit(run_batch, spec.function, spec.horizon_days, batch))
+            if len(buffer) >= FLUSH_RECORDS or time.monotonic() - last_flush >= FLUSH_SECONDS:
+                store.write_chunk(buffer)
+                buffer, last_flush = [], time.monotonic()
+    finally:
+        store.write_chunk(buffer)
+
+
+def _take(iterator, n: int) -> list:
+    out = []
+    for item in iterator:
+        out.append(item)
+        if len(out) == n:
+            break
+    return out

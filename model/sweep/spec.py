@@ -1,0 +1,262 @@
+"""Experiment files (experiments/*.toml): declared, validated, expanded into design points.
+
+A spec is checked completely before anything runs; each problem is one ``SpecError`` line
+naming what is wrong and what is allowed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_FUNCTION = "model:run_one"
+TOP_KEYS = {"name", "scenario", "horizon_days", "root_seed", "replicates", "stopping", "grid",
+            "fixed", "design", "ranges", "function"}
+STOPPING_KEYS = {"ci_halfwidth", "max_replicates", "min_replicates"}
+DESIGN_KEYS = {"method", "n"}
+DESIGN_METHODS = ("lhs", "sobol")
+
+
+class SpecError(ValueError):
+    """An experiment file that cannot run; the message says what is wrong and what is allowed."""
+
+
+@dataclass(frozen=True)
+class Stopping:
+    """Sequential stopping: add replicates to a point until both intervals are narrow enough."""
+
+    ci_halfwidth: float
+    max_replicates: int
+    min_replicates: int
+
+
+@dataclass(frozen=True)
+class SweepSpec:
+    """A validated experiment: what to run, where, how often."""
+
+    name: str
+    horizon_days: int
+    root_seed: int
+    points: list[dict[str, Any]]
+    scenario: str | None = None
+    replicates: int | None = None
+    stopping: Stopping | None = None
+    fixed: dict[str, Any] = field(default_factory=dict)
+    function: str = DEFAULT_FUNCTION
+
+    @property
+    def max_replicates(self) -> int:
+        """Replicates per point at most (the fixed count, or the stopping rule's cap)."""
+        return self.replicates if self.replicates is not None else self.stopping.max_replicates
+
+    def run_params(self, point: dict[str, Any]) -> dict[str, Any]:
+        """Arguments of one run at a point: the scenario's overrides, then fixed, then the point."""
+        if self.function != DEFAULT_FUNCTION:
+            return {**self.fixed, **point}
+        from model.scenarios import SCENARIOS
+
+        return {**SCENARIOS[self.scenario].overrides, **self.fixed, **point}
+
+    def fingerprint(self) -> str:
+        """Hash of everything that determines the runs' results (not the executor)."""
+        canonical = {"name": self.name, "horizon_days": self.horizon_days, "root_seed": self.root_seed,
+                     "points": self.points, "scenario": self.scenario, "replicates": self.replicates,
+                     "stopping": None if self.stopping is None else self.stopping.__dict__,
+                     "fixed": self.fixed, "function": self.function}
+        text = json.dumps(canonical, sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def load_spec(path: Path, function: str | None = None) -> SweepSpec:
+    """Read and validate an experiment file.
+
+    Raises:
+        SpecError: the file is missing, not TOML, or not a valid experiment.
+
+    """
+    try:
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SpecError(f"{path}: no such experiment file") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SpecError(f"{path}: not valid TOML ({error})") from None
+    return parse_spec(raw, function)
+
+
+def parse_spec(raw: dict[str, Any], function: str | None = None) -> SweepSpec:
+    """Validate a spec already read from TOML (see :func:`load_spec`)."""
+    unknown = set(raw) - TOP_KEYS
+    if unknown:
+        raise SpecError(f"unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(TOP_KEYS))}")
+    function = function or raw.get("function", DEFAULT_FUNCTION)
+    if ":" not in function:
+        raise SpecError(f"function {function!r} must be of the form module:callable")
+    name = _required(raw, "name", str)
+    horizon = _required(raw, "horizon_days", int)
+    if horizon <= 0:
+        raise SpecError(f"horizon_days = {horizon}: must be a positive number of days")
+    root_seed = _required(raw, "root_seed", int)
+    replicates, stopping = _replication(raw)
+    generic = function != DEFAULT_FUNCTION
+    scenario = _scenario(raw, generic)
+    fixed = _check_params(raw.get("fixed", {}), "fixed", generic)
+    points = _design_points(raw, root_seed, generic)
+    return SweepSpec(name=name, horizon_days=horizon, root_seed=root_seed, points=points,
+                     scenario=scenario, replicates=replicates, stopping=stopping, fixed=fixed,
+                     function=function)
+
+
+def _required(raw: dict[str, Any], key: str, kind: type) -> Any:
+    if key not in raw:
+        raise SpecError(f"missing {key!r} (a {kind.__name__})")
+    value = raw[key]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise SpecError(f"{key} = {value!r}: must be a {kind.__name__}")
+    return value
+
+
+def _replication(raw: dict[str, Any]) -> tuple[int | None, Stopping | None]:
+    if ("replicates" in raw) == ("stopping" in raw):
+        raise SpecError("give exactly one of 'replicates = N' or a [stopping] table")
+    if "replicates" in raw:
+        replicates = _required(raw, "replicates", int)
+        if replicates < 1:
+            raise SpecError(f"replicates = {replicates}: must be at least 1")
+        return replicates, None
+    table = raw["stopping"]
+    unknown = set(table) - STOPPING_KEYS
+    if unknown:
+        raise SpecError(f"unknown key(s) in [stopping]: {', '.join(sorted(unknown))}; "
+                        f"allowed: {', '.join(sorted(STOPPING_KEYS))}")
+    half = table.get("ci_halfwidth")
+    if not isinstance(half, int | float) or not 0 < half < 0.5:
+        raise SpecError(f"[stopping] ci_halfwidth = {half!r}: must be a number in (0, 0.5)")
+    cap = table.get("max_replicates")
+    if not isinstance(cap, int) or cap < 2:
+        raise SpecError(f"[stopping] max_replicates = {cap!r}: must be a whole number ≥ 2")
+    start = table.get("min_replicates", min(30, cap))
+    if not isinstance(start, int) or not 1 <= start <= cap:
+        raise SpecError(f"[stopping] min_replicates = {start!r}: must be a whole number in [1, {cap}]")
+    return None, Stopping(float(half), cap, start)
+
+
+def _scenario(raw: dict[str, Any], generic: bool) -> str | None:
+    if generic:
+        if "scenario" in raw:
+            raise SpecError("'scenario' applies to the mali-abm model only, not to --function")
+        return None
+    from model.scenarios import SCENARIOS
+
+    scenario = raw.get("scenario", "baseline")
+    if scenario not in SCENARIOS:
+        raise SpecError(f"unknown scenario {scenario!r}; allowed: {', '.join(SCENARIOS)}")
+    return scenario
+
+
+def _check_params(values: dict[str, Any], where: str, generic: bool) -> dict[str, Any]:
+    """Check names and values against the parameter table (the model's own function only)."""
+    if not isinstance(values, dict):
+        raise SpecError(f"[{where}] must be a table of name = value")
+    if generic:
+        return dict(values)
+    from model.params import BY_NAME, ParameterError
+
+    out = {}
+    for name, value in values.items():
+        if name not in BY_NAME:
+            raise SpecError(f"[{where}] unknown parameter {name!r}; `mali-abm params` lists the allowed names")
+        try:
+            out[name] = BY_NAME[name].coerce(value)
+        except ParameterError as error:
+            raise SpecError(f"[{where}] {error}") from None
+    return out
+
+
+def _design_points(raw: dict[str, Any], root_seed: int, generic: bool) -> list[dict[str, Any]]:
+    has_grid, has_design = "grid" in raw, "design" in raw
+    if has_grid == has_design:
+        raise SpecError("give exactly one of a [grid] table or a [design] table (with [ranges])")
+    if has_grid:
+        return _grid_points(raw["grid"], generic)
+    return _designed_points(raw["design"], raw.get("ranges"), root_seed, generic)
+
+
+def _grid_points(grid: dict[str, Any], generic: bool) -> list[dict[str, Any]]:
+    if not isinstance(grid, dict) or not grid:
+        raise SpecError("[grid] is empty; give at least one parameter = [values]")
+    for name, values in grid.items():
+        if not isinstance(values, list) or not values:
+            raise SpecError(f"[grid] {name} = {values!r}: must be a non-empty list of values")
+    checked = {name: [_check_params({name: v}, "grid", generic)[name] for v in values]
+               for name, values in grid.items()}
+    names = list(checked)
+    return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*checked.values())]
+
+
+def _designed_points(design: dict[str, Any], ranges: dict[str, Any] | None, root_seed: int,
+                     generic: bool) -> list[dict[str, Any]]:
+    unknown = set(design) - DESIGN_KEYS
+    if unknown:
+        raise SpecError(f"unknown key(s) in [design]: {', '.join(sorted(unknown))}; allowed: method, n")
+    method, n = design.get("method"), design.get("n")
+    if method not in DESIGN_METHODS:
+        raise SpecError(f"[design] method = {method!r}: allowed: {', '.join(DESIGN_METHODS)}")
+    if not isinstance(n, int) or n < 1:
+        raise SpecError(f"[design] n = {n!r}: must be a whole number ≥ 1")
+    bounds = _ranges(ranges, generic)
+    unit = _unit_sample(method, n, len(bounds), root_seed, list(bounds))
+    names = list(bounds)
+    points = []
+    for row in unit:
+        point = {name: bounds[name][0] + u * (bounds[name][1] - bounds[name][0])
+                 for name, u in zip(names, row, strict=True)}
+        points.append(_round_integers(point, generic))
+    return points
+
+
+def _ranges(ranges: dict[str, Any] | None, generic: bool) -> dict[str, tuple[float, float]]:
+    if not isinstance(ranges, dict) or not ranges:
+        raise SpecError("[design] needs a non-empty [ranges] table of name = [low, high]")
+    bounds = {}
+    for name, pair in ranges.items():
+        if (not isinstance(pair, list) or len(pair) != 2
+                or not all(isinstance(x, int | float) for x in pair) or not pair[0] < pair[1]):
+            raise SpecError(f"[ranges] {name} = {pair!r}: must be [low, high] with low < high")
+        for value in pair:
+            _check_params({name: value}, "ranges", generic)
+        bounds[name] = (float(pair[0]), float(pair[1]))
+    return bounds
+
+
+def _unit_sample(method: str, n: int, dims: int, seed: int, names: list[str]):
+    """Points in the unit cube: scipy's Latin hypercube, or SALib's Saltelli design for Sobol."""
+    if method == "lhs":
+        from scipy.stats import qmc
+
+        return qmc.LatinHypercube(d=dims, seed=seed).random(n)
+    from SALib.sample import sobol
+
+    problem = {"num_vars": dims, "names": names, "bounds": [[0.0, 1.0]] * dims}
+    return sobol.sample(problem, n, calc_second_order=False, seed=seed)
+
+
+def _round_integers(point: dict[str, Any], generic: bool) -> dict[str, Any]:
+    if generic:
+        return point
+    from model.params import BY_NAME
+
+    return {k: (round(v) if BY_NAME[k].kind is int else v) for k, v in point.items()}
+
+
+def parse_spec_from_meta(meta: dict[str, Any], points_frame) -> SweepSpec:
+    """Rebuild a spec from a sweep directory's spec.json and points (for ``status``)."""
+    stopping = Stopping(**meta["stopping"]) if meta.get("stopping") else None
+    points = points_frame.drop(columns="point_id").to_dict("records")
+    return SweepSpec(name=meta["name"], horizon_days=meta["horizon_days"], root_seed=meta["root_seed"],
+                     points=points, scenario=meta.get("scenario"), replicates=meta.get("replicates"),
+                     stopping=stopping, fixed=meta.get("fixed", {}), function=meta["function"])
