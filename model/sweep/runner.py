@@ -23,8 +23,6 @@ from model.sweep.spec import SweepSpec
 from model.sweep.stats import wilson_halfwidth
 from model.sweep.store import SweepStore
 
-FLUSH_SECONDS = 2.0
-FLUSH_RECORDS = 64
 MAX_BATCH = 16
 EVENTS = ("coup", "capital_fell")
 
@@ -147,25 +145,17 @@ def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_fil
 
 
 def _run_round(pool, slots: int, spec: SweepSpec, store: SweepStore, tasks: list[Task], bar: Progress) -> None:
-    """Submit the round's batches, keep at most 2 per slot in flight, flush as results come."""
+    """Submit the round's batches, keep at most 2 per slot in flight, store each as it finishes."""
     queue: Iterable[list[Task]] = iter(batches(tasks, slots))
-    in_flight, buffer, last_flush = set(), [], time.monotonic()
-    try:
-        for batch in _take(queue, 2 * slots):
-            in_flight.add(pool.submit(run_batch, spec.function, spec.horizon_days, batch))
-        while in_flight:
-            finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-            for future in finished:
-                records = future.result()
-                buffer += records
-                bar.advance(len(records))
-                for batch in _take(queue, 1):
-                    in_flight.add(pool.submit(run_batch, spec.function, spec.horizon_days, batch))
-            if len(buffer) >= FLUSH_RECORDS or time.monotonic() - last_flush >= FLUSH_SECONDS:
-                store.write_chunk(buffer)
-                buffer, last_flush = [], time.monotonic()
-    finally:
-        store.write_chunk(buffer)
+    in_flight = {pool.submit(run_batch, spec.function, spec.horizon_days, b) for b in _take(queue, 2 * slots)}
+    while in_flight:
+        finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+        for future in finished:
+            records = future.result()
+            store.write_chunk(records)
+            bar.advance(len(records))
+            for batch in _take(queue, 1):
+                in_flight.add(pool.submit(run_batch, spec.function, spec.horizon_days, batch))
 
 
 def _take(iterator, n: int) -> list:
