@@ -67,7 +67,9 @@ def run(spec: Path = typer.Argument(..., help="Experiment file (TOML)."),
     from model.sweep.spec import SpecError
 
     sweep = load(spec, function)
-    out = out or Path("results") / "sweeps" / sweep.name
+    if out is None:
+        out = Path("results") / "sweeps" / sweep.name
+        out.parent.mkdir(parents=True, exist_ok=True)
     try:
         if scheduler_file is None:
             parse_executor(executor)

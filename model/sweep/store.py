@@ -80,7 +80,9 @@ class SweepStore:
         frames = [f for f in frames if len(f)]
         if not frames:
             return pd.DataFrame(columns=[*KEY, "seed", "status", "error", "duration_s"])
-        table = pd.concat(frames, ignore_index=True)
+        columns = list(dict.fromkeys(c for f in frames for c in f.columns))
+        frames = [f.dropna(axis=1, how="all") for f in frames]  # all-empty columns carry no dtype
+        table = pd.concat(frames, ignore_index=True).reindex(columns=columns)
         table["_failed"] = table["status"] != "ok"
         table = table.sort_values([*KEY, "_failed"], kind="stable").drop_duplicates(KEY)
         return table.drop(columns="_failed").reset_index(drop=True)
