@@ -4,10 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SEED   ?= 1
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DAYS   ?= 365
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run sweep test lint bench calibrate clean
+.PHONY: help venv run sweep viz browser-setup test lint bench calibrate clean
 
 help: ## List the targets with a one-line description each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,11 +27,18 @@ run: $(STAMP) ## Run the baseline scenario for DAYS (365) with SEED (1) and prin
 sweep: $(STAMP) ## Run experiments/quickstart.toml (resumable) and print P(coup), P(fall) with 95 % intervals
 	$(BIN)/mali-abm sweep run experiments/quickstart.toml
 
+viz: $(STAMP) browser-setup ## Start the browser app (map of Mali + charts) on http://127.0.0.1:8765
+	$(BIN)/mali-abm viz --port 8765
+
+browser-setup: $(STAMP) ## Install Debian's Chromium (browser test) and the app's front-end assets (offline)
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	$(BIN)/python -m model.viz_assets
+
 calibrate: $(STAMP) ## Print the calibration checks and the scenario table (docs/CALIBRATION.md)
 	$(BIN)/python experiments/calibration.py --seeds 20
 	$(BIN)/python experiments/scenario_table.py --seeds 20
 
-test: $(STAMP) ## Lint, then run every test (invariants, reproducibility, scenarios, CLI)
+test: $(STAMP) browser-setup ## Lint, then run every test (model, sweeps, Dask, crash, browser)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 -q
 

@@ -122,6 +122,26 @@ def params() -> None:
         typer.echo(f"{p.name:<34} {default:>12}  {p.unit:<26} {p.range_text():<22} {p.source}")
 
 
+@app.command()
+def viz(
+    port: int = typer.Option(8765, help="Port to serve on."),
+    scenario: str = typer.Option("baseline", help="Scenario selected when the page opens."),
+    host: str = typer.Option("127.0.0.1", help="Address to bind."),
+) -> None:
+    """Start the browser app (Mesa SolaraViz: the map of Mali and charts) and print its address."""
+    from model.scenarios import SCENARIOS
+
+    if scenario not in SCENARIOS:
+        fail(f"unknown scenario {scenario!r}; allowed: {', '.join(SCENARIOS)}")
+    if not 0 < port < 65536:
+        fail(f"--port {port}: must be in 1..65535")
+    solara = Path(sys.executable).with_name("solara")
+    env = {**os.environ, "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "MALI_ABM_SCENARIO": scenario}
+    print(f"mali-abm viz: http://{host}:{port}  (scenario {scenario}; Ctrl-C stops it)", flush=True)
+    os.execve(solara, [str(solara), "run", "model.app", "--host", host, "--port", str(port),
+                       "--production", "--no-open"], env)
+
+
 def main() -> None:
     """Console-script entry: usage errors become one line on stderr and exit code 2.
 

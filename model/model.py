@@ -72,7 +72,8 @@ class MaliModel(ModelSetup, mesa.Model):
     # ----- schedule --------------------------------------------------------------------------
     def step(self) -> None:
         """One day: Moscow, convoys, movement, combat, control, villages, money, fuel, junta."""
-        if self.capital_fell:
+        if self.capital_fell or self.day >= self.horizon_days:
+            self.running = False
             return
         self.day += 1
         self.today = dict.fromkeys(("defeats", "burned", "diverted", "delivered_l"), 0.0)
@@ -94,6 +95,8 @@ class MaliModel(ModelSetup, mesa.Model):
         self.junta_politics()
         self.capital_check()
         self.record()
+        if self.day >= self.horizon_days:
+            self.running = False
 
     # ----- process 9: Moscow ---------------------------------------------------------------
     def moscow_bargaining(self) -> None:

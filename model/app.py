@@ -1,0 +1,171 @@
+"""The browser app: the siege on the map of Mali, with charts, in Mesa's SolaraViz.
+
+Run with ``mali-abm viz`` (which calls ``solara run`` on this file). The map is one image
+layer (zones) plus a few hundred markers, drawn with matplotlib.
+"""
+
+from __future__ import annotations
+
+import os
+
+import solara
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from mesa.visualization import SolaraViz
+from mesa.visualization.utils import update_counter
+
+from model import portrayal
+from model.agents import FuelConvoy, Posture
+from model.rules.control import zones
+from model.series import date_of
+from model.viz_model import SLIDERS, VizModel, model_params
+
+LABELLED_TOWNS = ("Kayes", "Sikasso", "Segou", "Mopti", "Timbuktu", "Gao", "Kidal", "Nioro du Sahel", "Kita")
+
+
+def draw_map(model) -> Figure:
+    """The map of Mali with zones, roads, places and agents."""
+    m = model.map
+    rows, cols = m.shape
+    fig = Figure(figsize=(7.5, 6.2), layout="constrained")
+    ax = fig.subplots()
+    extent = (m.lon_west, m.lon_west + cols * m.resolution, m.lat_north - rows * m.resolution, m.lat_north)
+    ax.imshow(portrayal.zone_image(zones(model.q_grid), m.inside), extent=extent, interpolation="nearest")
+    ring = m.border_lonlat
+    ax.plot([*ring[:, 0], ring[0, 0]], [*ring[:, 1], ring[0, 1]], color="black", lw=1.2)
+    lat, lon = m.cell_centres()
+    for corridor in m.corridors.values():
+        fuel = corridor.kind == "fuel"
+        ax.plot(lon.ravel()[corridor.cells], lat.ravel()[corridor.cells], color="#555555" if fuel else "#999999",
+                lw=1.6 if fuel else 0.8, ls="-" if fuel else "--")
+    draw_places(ax, m)
+    draw_agents(ax, model, lat.ravel(), lon.ravel())
+    ax.set_xlim(extent[0] - 0.3, extent[1] + 0.3)
+    ax.set_ylim(extent[2] - 0.3, extent[3] + 0.3)
+    ax.set_aspect("equal")
+    ax.set_xlabel("longitude")
+    ax.set_ylabel("latitude")
+    ax.set_title(f"Mali, day {model.day} ({date_of(model.day).isoformat()})")
+    ax.legend(handles=legend_handles(), loc="upper left", fontsize=7, framealpha=0.9)
+    return fig
+
+
+def draw_places(ax, m) -> None:
+    """Towns, Bamako, mines and border crossings."""
+    for town in m.towns:
+        if town.kind == "capital":
+            ax.plot(town.lon, town.lat, marker="*", color="black", ms=14, zorder=5)
+            ax.annotate("Bamako", (town.lon, town.lat), xytext=(4, -12), textcoords="offset points", fontsize=9,
+                        weight="bold")
+        else:
+            ax.plot(town.lon, town.lat, marker=".", color="black", ms=4)
+            if town.name in LABELLED_TOWNS:
+                ax.annotate(town.name.replace(" du Sahel", ""), (town.lon, town.lat), xytext=(3, 3),
+                            textcoords="offset points", fontsize=7)
+    for mine in m.mines:
+        ax.plot(mine.lon, mine.lat, marker="p", color="#d4a017", mec="black", mew=0.4, ms=6)
+    for crossing in m.crossings:
+        ax.plot(crossing.lon, crossing.lat, marker="|", color="black", ms=9, mew=2)
+
+
+def draw_agents(ax, model, lat, lon) -> None:
+    """Convoys, JNIM columns, Russian units and mobile FAMa units at their cells."""
+    def scatter(cells, styles):
+        if cells:
+            ax.scatter(lon[cells], lat[cells], s=[s["size"] for s in styles], c=[s["color"] for s in styles],
+                       marker=styles[0]["marker"], edgecolors="black", linewidths=0.5, zorder=6, alpha=0.9)
+    convoys = model.agents_of(FuelConvoy)
+    scatter([c.cell for c in convoys], [portrayal.convoy_style(c.tankers) for c in convoys])
+    units = model.jnim_units
+    scatter([u.cell for u in units], [portrayal.jnim_style(u.fighters) for u in units])
+    for posture in Posture:
+        russians = [u for u in model.russian_units if u.posture is posture]
+        scatter([u.cell for u in russians], [portrayal.russian_style(posture.value, u.strength) for u in russians])
+    army = model.sweep_units + list(model.escorts.values())
+    scatter([u.cell for u in army], [portrayal.army_style(u.role.value, u.strength) for u in army])
+
+
+def legend_handles() -> list:
+    """Legend entries: the five zones, then each kind of marker."""
+    handles = [Patch(color=portrayal.ZONE_COLOURS[z], label=portrayal.ZONE_LABELS[z]) for z in range(1, 6)]
+    marks = [("*", "black", "Bamako"), ("p", "#d4a017", "gold/lithium mine"), ("s", "#ff7f00", "fuel convoy"),
+             ("o", "#222222", "JNIM column"), ("D", portrayal.POSTURE_COLOURS["active"], "Russians, active"),
+             ("D", portrayal.POSTURE_COLOURS["stood_down"], "Russians, stood down"), ("^", "#1b7837", "FAMa unit")]
+    handles += [Line2D([], [], marker=mk, color=c, ls="", ms=7, label=label) for mk, c, label in marks]
+    return [*handles, Line2D([], [], color="#555555", lw=1.6, label="fuel corridor")]
+
+
+def draw_charts(model) -> Figure:
+    """Fuel, the junta, control and tankers over time."""
+    s = model.series.to_frame()
+    fig = Figure(figsize=(7.5, 6.2), layout="constrained")
+    fuel, junta, territory, tankers = fig.subplots(4, 1, sharex=True).ravel()
+    fuel.plot(s.day, s.fuel_days_of_supply, color="#1f78b4", label="days of supply")
+    fuel.set_ylabel("days")
+    price = fuel.twinx()
+    price.plot(s.day, s.fuel_price_cfa, color="#e31a1c", label="price CFA/L")
+    price.plot(s.day, s.litres_per_min_wage * 10, color="#fb9a99", ls="--", label="L per SMIG ×10")
+    price.set_ylabel("CFA/L")
+    fuel.legend(loc="upper left", fontsize=7)
+    price.legend(loc="upper right", fontsize=7)
+    for column, colour in (("junta_cohesion", "#33a02c"), ("junta_legitimacy", "#6a3d9a")):
+        junta.plot(s.day, s[column], color=colour, label=column.replace("junta_", ""))
+    junta.plot(s.day, (s.coup_hazard * 365).clip(upper=1), color="black", ls=":", label="coup hazard /yr (≤1)")
+    junta.set_ylim(0, 1)
+    junta.legend(loc="lower left", fontsize=7)
+    territory.stackplot(s.day, s.control_state, s.control_contested, s.control_jnim,
+                        colors=[portrayal.ZONE_COLOURS[1], portrayal.ZONE_COLOURS[3], portrayal.ZONE_COLOURS[5]],
+                        labels=["state", "contested", "JNIM"])
+    territory.set_ylim(0, 1)
+    territory.set_ylabel("population share")
+    territory.legend(loc="lower left", fontsize=7)
+    for column, colour in (("tankers_delivered", "#1f78b4"), ("tankers_destroyed", "#e31a1c"),
+                           ("tankers_diverted", "#ff7f00")):
+        tankers.plot(s.day, s[column], color=colour, label=column.replace("tankers_", ""))
+    tankers.set_yscale("symlog")
+    tankers.set_ylabel("tankers")
+    tankers.set_xlabel("day since 2025-09-03")
+    tankers.legend(loc="upper left", fontsize=7)
+    for day in model.coup_days:
+        for ax in (fuel, junta, territory, tankers):
+            ax.axvline(day, color="black", lw=1)
+    return fig
+
+
+def event_lines(model) -> list[str]:
+    """One line per event so far: coups and the capital's fall, with day and date."""
+    lines = [f"Coup on day {d} ({date_of(d).isoformat()})" for d in model.coup_days]
+    if model.capital_fell:
+        lines.append(f"Bamako fell on day {model.capital_fall_day} ({date_of(model.capital_fall_day).isoformat()})"
+                     f" — {model.end_reason.removeprefix('capital_fell_')}")
+    return lines
+
+
+def settings_line(model) -> str:
+    """What the running model was built with: scenario, seed and the slider parameters."""
+    values = ", ".join(f"{name} {model.p[name]:g}" for name in SLIDERS)
+    return f"scenario {model.scenario} · seed {model.seed} · {values}"
+
+
+def MapView(model):  # noqa: N802 (Solara components are named like classes)
+    """The map, redrawn after every step."""
+    update_counter.get()
+    return solara.FigureMatplotlib(draw_map(model), format="png", dpi=90)
+
+
+def ChartsView(model):  # noqa: N802
+    """The charts and the event banner, redrawn after every step."""
+    update_counter.get()
+    with solara.Column() as column:
+        solara.Text(settings_line(model), classes=["mali-settings"])
+        for line in event_lines(model):
+            solara.Error(line, icon="mdi-alert") if "fell" in line else solara.Warning(line)
+        solara.FigureMatplotlib(draw_charts(model), format="png", dpi=80)
+    return column
+
+
+initial_scenario = os.environ.get("MALI_ABM_SCENARIO", "baseline")
+model = VizModel(scenario=initial_scenario)
+page = SolaraViz(model, components=[MapView, ChartsView], model_params=model_params(initial_scenario),
+                 name="mali-abm — the fuel siege")
