@@ -98,8 +98,13 @@ def test_the_app_steps_resets_and_follows_its_controls(server, browser):
     page.mouse.click(box["x"] + box["width"] - 2, box["y"] + box["height"] / 2)  # drag to the top of the range
     page.locator(".v-select", has_text="Scenario").first.click()
     page.get_by_role("option", name="stand_down").click()
+    seed_box = page.locator(".v-text-field", has_text="Seed").locator("input").first
+    seed_box.fill("7")
+    seed_box.press("Enter")  # the seed arrives as text
     page.get_by_role("button", name="Reset").click()
     page.get_by_text("Step: 0").wait_for(timeout=30_000)
+    page.wait_for_function("() => document.querySelector('.mali-settings').innerText.includes('seed 7')",
+                           timeout=30_000)
     settings = page.locator(".mali-settings").inner_text()
     assert "scenario stand_down" in settings
     blockade = float(re.search(r"blockade_intensity ([0-9.]+)", settings).group(1))
