@@ -45,8 +45,9 @@ test: $(STAMP) browser-setup ## Lint, then run every test (model, sweeps, Dask, 
 lint: $(STAMP) ## Lint with ruff
 	$(BIN)/ruff check .
 
-bench: $(STAMP) ## Benchmarks: one baseline run (median, one core); sweep throughput vs mesa.batch_run
+bench: $(STAMP) ## Benchmarks: baseline run, throughput vs Mesa's Epstein, scaling, start-up, sweeps vs batch_run
 	$(BIN)/python benchmarks/bench_model.py
+	$(BIN)/python benchmarks/bench_performance.py --repeats 5
 	$(BIN)/python benchmarks/bench_sweep.py --model mali --runs 40
 	$(BIN)/python benchmarks/bench_sweep.py --model boltzmann --runs 1000 --days 50
 

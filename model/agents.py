@@ -143,6 +143,12 @@ class JihadistUnit(mesa.Agent):
         self.task = "tax"
         self.target_cell = home_cell
         self.replan_day = 0
+        model.columns.append(self)
+
+    def remove(self) -> None:
+        """Leave the model (and its ordered list of columns)."""
+        self.model.columns.remove(self)
+        super().remove()
 
     def step(self) -> None:
         """Re-plan when due, then move toward the target at the column's speed."""

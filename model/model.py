@@ -323,15 +323,33 @@ class MaliModel(ModelSetup, mesa.Model):
             unit.target_cell = unit.home_cell
 
     # ----- JNIM columns' choices ------------------------------------------------------------------
+    def plan_inputs(self) -> tuple[float, float, np.ndarray, np.ndarray]:
+        """What every column's choice today depends on, computed once a day.
+
+        Columns only move while they plan, so blockade, strengths and the corridor map are the
+        same for every column of the day.
+        """
+        if self._plan_day != self.day:
+            blockade = max(self.corridor_blockade(n) for n in self.fuel_corridors)
+            ratio = self.jnim_total / max(1.0, self.bamako_defence())
+            names = [n for n in self.fuel_corridors if self.corridor_blockade(n) > 0]
+            cells = np.concatenate([self.fuel_corridors[n].cells[1:-2] for n in names]) if names else None
+            weights = None
+            if cells is not None:
+                held = self.state_field.ravel()[cells]
+                weights = np.exp(-held / (held.mean() + 1.0))
+            self._plan_cache = (blockade, ratio, cells, weights)
+            self._plan_day = self.day
+        return self._plan_cache
+
     def plan_column(self, unit: JihadistUnit) -> tuple[str, int]:
         """Pick a task and its target cell for one column."""
-        blockade = max(self.corridor_blockade(n) for n in self.fuel_corridors)
+        blockade, ratio, corridor_cells, corridor_weights = self.plan_inputs()
         k_weak, odds = self.weakest_garrison_near(unit)
-        weights = columns.task_weights(blockade, unit.morale, odds, self.junta.cohesion,
-                                       self.jnim_total / max(1.0, self.bamako_defence()))
+        weights = columns.task_weights(blockade, unit.morale, odds, self.junta.cohesion, ratio)
         task = columns.TASKS[columns.choose(weights, self.rng.random())]
         if task == "ambush":
-            return task, self.weak_corridor_cell()
+            return task, int(corridor_cells[columns.choose(corridor_weights, self.rng.random())])
         if task == "attack":
             return task, int(self.garrisons.cells[k_weak])
         if task == "siege":
@@ -349,14 +367,6 @@ class MaliModel(ModelSetup, mesa.Model):
         strength = np.where(near, self.garrisons.strength * self.p["army_combat_weight"], np.inf)
         k = int(np.argmin(strength))
         return k, unit.combat_strength / max(1.0, strength[k])
-
-    def weak_corridor_cell(self) -> int:
-        """A cell of a blockaded corridor, weakly held segments more likely (assumption)."""
-        names = [n for n in self.fuel_corridors if self.corridor_blockade(n) > 0]
-        cells = np.concatenate([self.fuel_corridors[n].cells[1:-2] for n in names])
-        held = self.state_field.ravel()[cells]
-        weights = np.exp(-held / (held.mean() + 1.0))
-        return int(cells[columns.choose(weights, self.rng.random())])
 
     # ----- process 1: control -------------------------------------------------------------------
     def state_forces(self, patrolling: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -632,8 +642,8 @@ class MaliModel(ModelSetup, mesa.Model):
 
     @property
     def jnim_units(self) -> list[JihadistUnit]:
-        """Every JNIM column alive."""
-        return self.agents_of(JihadistUnit)
+        """Every JNIM column alive, in creation order (a list the model keeps; do not modify)."""
+        return self.columns
 
     @property
     def jnim_total(self) -> float:

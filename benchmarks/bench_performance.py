@@ -1,0 +1,140 @@
+"""Performance benchmarks side by side: throughput vs Mesa's Epstein example, scaling, start-up.
+
+    .venv/bin/python benchmarks/bench_performance.py [--repeats 5]
+
+1. Agent-steps per second: village-days plus mobile-agent-days (columns, convoys, Russian and
+   mobile FAMa units) per second of a 365-day baseline run, next to Mesa's bundled Epstein
+   civil-violence model (40×40, its defaults) run in the same process, as a ratio.
+3. Scaling: time per run at 0.4°, 0.2°, 0.1° and 90, 365, 730 days; exponents of a log-log fit
+   of time on cells and on days (1 = linear).
+5. Start-up: `mali-abm --help` and `mali-abm run --days 1` wall time.
+(2, one baseline run, is benchmarks/bench_model.py; 4, sweeps, is benchmarks/bench_sweep.py.)
+Medians over repeats, pinned to one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+EPSTEIN_STEPS = 100
+
+
+def mali_agent_steps_per_s(repeats: int) -> tuple[float, float]:
+    """Median agent-steps/s and seconds of a 365-day baseline run (counted day by day)."""
+    from model.agents import FuelConvoy
+    from model.model import MaliModel
+    from model.scenarios import scenario_params
+
+    rates, times = [], []
+    for seed in range(1, repeats + 1):
+        model = MaliModel(scenario_params("baseline"), seed=seed, horizon_days=365)
+        agent_steps, elapsed = 0, 0.0
+        while model.day < 365 and not model.capital_fell:
+            mobile = (len(model.columns) + len(model.agents_of(FuelConvoy)) + len(model.russian_units)
+                      + len(model.sweep_units) + len(model.escorts))
+            start = time.perf_counter()
+            model.step()
+            elapsed += time.perf_counter() - start
+            agent_steps += len(model.villages.cells) + mobile
+        rates.append(agent_steps / elapsed)
+        times.append(elapsed)
+    return statistics.median(rates), statistics.median(times)
+
+
+def epstein_agent_steps_per_s(repeats: int) -> float:
+    """Median agent-steps/s of Mesa's bundled Epstein civil-violence model (40×40, defaults)."""
+    from mesa.examples.advanced.epstein_civil_violence.model import EpsteinCivilViolence
+
+    rates = []
+    for seed in range(1, repeats + 1):
+        model = EpsteinCivilViolence(seed=seed)
+        agents = len(model.agents)
+        start = time.perf_counter()
+        for _ in range(EPSTEIN_STEPS):
+            model.step()
+        rates.append(agents * EPSTEIN_STEPS / (time.perf_counter() - start))
+    return statistics.median(rates)
+
+
+def scaling(repeats: int) -> list[tuple[float, int, int, float]]:
+    """(resolution, cells, days, median seconds) over the 3 × 3 grid of sizes."""
+    from model.geography import build_map
+    from model.run import run_one
+    from model.scenarios import scenario_params
+
+    rows = []
+    for resolution in (0.4, 0.2, 0.1):
+        params = scenario_params("baseline", {"resolution_deg": resolution})
+        run_one(params, 0, 5)  # build and cache the map
+        cells = len(build_map(resolution).village_cells)
+        for days in (90, 365, 730):
+            times = []
+            for seed in range(1, repeats + 1):
+                start = time.perf_counter()
+                run_one(params, seed, days)
+                times.append(time.perf_counter() - start)
+            rows.append((resolution, cells, days, statistics.median(times)))
+    return rows
+
+
+def exponents(rows) -> tuple[float, float]:
+    """Least-squares b, c in log t = a + b log cells + c log days."""
+    x = np.array([[1.0, np.log(c), np.log(d)] for _, c, d, _ in rows])
+    y = np.log([t for *_, t in rows])
+    coef, *_ = np.linalg.lstsq(x, y, rcond=None)
+    return float(coef[1]), float(coef[2])
+
+
+def startup(repeats: int) -> dict[str, float]:
+    """Median wall time of two commands a user types, in fresh processes."""
+    cli = str(Path(sys.executable).with_name("mali-abm"))
+    out = {}
+    for label, args in (("mali-abm --help", [cli, "--help"]), ("mali-abm run --days 1", [cli, "run", "--days", "1"])):
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            subprocess.run(args, check=True, capture_output=True)
+            times.append(time.perf_counter() - start)
+        out[label] = statistics.median(times)
+    return out
+
+
+def main() -> None:
+    """Run the three benchmarks and print them as tables."""
+    parser = argparse.ArgumentParser(description="Performance benchmarks.")
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"pinned to one core; medians of {args.repeats}")
+    mali_rate, mali_time = mali_agent_steps_per_s(args.repeats)
+    epstein_rate = epstein_agent_steps_per_s(args.repeats)
+    print("\n1. throughput (agent-steps/s)")
+    print(f"   mali-abm 365-day baseline   {mali_rate:>12,.0f}   ({mali_time:.3f} s stepping)")
+    print(f"   Mesa Epstein 40×40          {epstein_rate:>12,.0f}")
+    print(f"   ratio                       {mali_rate / epstein_rate:>12.1f}×   (target ≥ 100×)")
+    rows = scaling(max(1, args.repeats // 2 + 1))
+    print("\n3. scaling: seconds per run")
+    print("   resolution  villages   90 d    365 d   730 d")
+    for resolution in (0.4, 0.2, 0.1):
+        r = [row for row in rows if row[0] == resolution]
+        print(f"   {resolution:>6}°   {r[0][1]:>8}  " + "  ".join(f"{t:6.2f}" for *_, t in r))
+    b, c = exponents(rows)
+    print(f"   exponents: time ∝ villages^{b:.2f} · days^{c:.2f}   (≤ 1 each is at most linear)")
+    print("\n5. start-up (wall time)")
+    for label, seconds in startup(args.repeats).items():
+        print(f"   {label:<24} {seconds:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
