@@ -2,8 +2,8 @@
 
     .venv/bin/python experiments/scenario_table.py [--seeds 20] [--days 365]
 
-Proportions (coup, capital fall) are plain shares of seeds here; intervals come with the
-sweep runner.
+Coup and capital-fall probabilities come with 95 % Wilson intervals; the other columns are
+means over the seeds.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import numpy as np
 
 from model.run import release, simulate
 from model.scenarios import SCENARIOS, scenario_params
+from model.sweep.stats import wilson_interval
 
 MEASURES = {
     "P(coup)": lambda m: float(bool(m.coup_days)),
@@ -45,8 +46,16 @@ def main() -> None:
             for key, measure in MEASURES.items():
                 values[key].append(measure(model))
             release(model)
-        cells = [f"{np.mean(v):.3g}" for v in values.values()]
+        cells = [_cell(key, v) for key, v in values.items()]
         print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
+
+
+def _cell(key: str, values: list[float]) -> str:
+    """A mean, or for a probability its estimate and 95 % Wilson interval."""
+    if key.startswith("P("):
+        p, lo, hi = wilson_interval(int(sum(values)), len(values))
+        return f"{p:.2f} [{lo:.2f}, {hi:.2f}]"
+    return f"{np.mean(values):.3g}"
 
 
 if __name__ == "__main__":

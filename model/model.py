@@ -76,11 +76,29 @@ class MaliModel(ModelSetup, mesa.Model):
             self.running = False
             return
         self.day += 1
-        self.today = dict.fromkeys(("defeats", "burned", "diverted", "delivered_l"), 0.0)
-        self.deaths_today = np.zeros((2, self.n_cells))
+        self.start_day()
         self.moscow_bargaining()
         self.spawn_convoys()
         self.move_convoys()
+        self.insurgency_day()
+        self.fuel_market()
+        self.junta_finances()
+        self.junta_politics()
+        self.capital_check()
+        self.record()
+        if self.day >= self.horizon_days:
+            self.running = False
+
+    def start_day(self) -> None:
+        """Clear the day's tallies of defeats, deliveries and civilian deaths by place."""
+        self.today = dict.fromkeys(("defeats", "delivered_l"), 0.0)
+        self.deaths_today = np.zeros((2, self.n_cells))
+
+    def insurgency_day(self) -> None:
+        """Columns act, sweeps hunt, garrisons are attacked; then control, villages and recruits.
+
+        This is also the whole of a spin-up day (see :meth:`ModelSetup.spin_up`).
+        """
         if self.jnim_units:
             self.agents_by_type[JihadistUnit].shuffle_do("step")
         self.move_sweeps()
@@ -90,13 +108,6 @@ class MaliModel(ModelSetup, mesa.Model):
         self.update_villages()
         self.jnim_income_and_recruitment()
         self.army_replacement()
-        self.fuel_market()
-        self.junta_finances()
-        self.junta_politics()
-        self.capital_check()
-        self.record()
-        if self.day >= self.horizon_days:
-            self.running = False
 
     # ----- process 9: Moscow ---------------------------------------------------------------
     def moscow_bargaining(self) -> None:

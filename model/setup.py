@@ -207,17 +207,8 @@ class ModelSetup:
         """
         self.spinning_up = True
         for self.day in range(-SPIN_UP_DAYS, 0):
-            self.today = dict.fromkeys(("defeats", "burned", "diverted", "delivered_l"), 0.0)
-            self.deaths_today = np.zeros((2, self.n_cells))
-            for unit in self.jnim_units:
-                unit.step()
-            self.move_sweeps()
-            self.fight_sweeps()
-            self.attack_garrisons()
-            self.update_control()
-            self.update_villages()
-            self.jnim_income_and_recruitment()
-            self.army_replacement()
+            self.start_day()
+            self.insurgency_day()
         self.spinning_up, self.day = False, 0
         for key in self.cum:
             self.cum[key] = 0.0

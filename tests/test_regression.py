@@ -7,7 +7,6 @@ a change in behaviour. A deliberate change regenerates the file (see tests/regre
 import json
 
 import pytest
-
 from regression_cases import CASES, RECORDS, compute
 
 STORED = {json.dumps(r["case"], sort_keys=True): r["record"] for r in json.loads(RECORDS.read_text())}
