@@ -8,7 +8,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DAYS   ?= 365
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run sweep viz browser-setup test lint bench calibrate clean
+.PHONY: help venv run sweep figures viz browser-setup test lint bench calibrate clean
 
 help: ## List the targets with a one-line description each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,6 +26,22 @@ run: $(STAMP) ## Run the baseline scenario for DAYS (365) with SEED (1) and prin
 
 sweep: $(STAMP) ## Run experiments/quickstart.toml (resumable) and print P(coup), P(fall) with 95 % intervals
 	$(BIN)/mali-abm sweep run experiments/quickstart.toml
+
+QUICKSTART   := results/sweeps/quickstart
+MODEL_FILES  := $(shell find model -name '*.py' -o -name '*.csv')
+
+# A finished quickstart sweep of the current model (a directory made by another model version
+# is refused by the sweep runner, so it is rebuilt; an interrupted sweep resumes).
+$(QUICKSTART)/.complete: experiments/quickstart.toml $(MODEL_FILES) $(STAMP)
+	$(BIN)/mali-abm sweep run experiments/quickstart.toml || \
+	  { echo "rebuilding $(QUICKSTART) for this model version"; rm -rf $(QUICKSTART); \
+	    $(BIN)/mali-abm sweep run experiments/quickstart.toml; }
+	touch $@
+
+results/figures/levers.png: $(QUICKSTART)/.complete experiments/figures/levers_heatmap.py
+	$(BIN)/python experiments/figures/levers_heatmap.py $(QUICKSTART) $@
+
+figures: results/figures/levers.png ## Reproduce the figures into results/figures/ (only what is out of date)
 
 viz: $(STAMP) browser-setup ## Start the browser app (map of Mali + charts) on http://127.0.0.1:8765
 	$(BIN)/mali-abm viz --port 8765

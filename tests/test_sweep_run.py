@@ -72,6 +72,15 @@ def test_more_replicates_need_a_new_directory(tmp_path):
         sweep(tmp_path, text=SPEC.replace("replicates = 3", "replicates = 4"))
 
 
+def test_a_directory_made_by_another_model_version_is_refused(tmp_path, monkeypatch):
+    from model.sweep import spec as spec_module
+
+    sweep(tmp_path)
+    monkeypatch.setattr(spec_module, "code_version", lambda module: "another-version")
+    with pytest.raises(SpecError, match="model version"):
+        sweep(tmp_path)
+
+
 def test_a_failing_run_is_recorded_with_its_traceback_and_the_sweep_goes_on(tmp_path, monkeypatch):
     module = tmp_path / "flaky_model.py"
     module.write_text("def run_one(params, seed, horizon_days):\n"

@@ -6,6 +6,7 @@ naming what is wrong and what is allowed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -63,13 +64,36 @@ class SweepSpec:
         return {**SCENARIOS[self.scenario].overrides, **self.fixed, **point}
 
     def fingerprint(self) -> str:
-        """Hash of everything that determines the runs' results (not the executor)."""
+        """Hash of everything that determines the runs' results (not the executor).
+
+        It includes the code and data of the swept function's package, so a sweep directory
+        made by another version of the model is never resumed with this one.
+        """
         canonical = {"name": self.name, "horizon_days": self.horizon_days, "root_seed": self.root_seed,
                      "points": self.points, "scenario": self.scenario, "replicates": self.replicates,
                      "stopping": None if self.stopping is None else self.stopping.__dict__,
-                     "fixed": self.fixed, "function": self.function}
+                     "fixed": self.fixed, "function": self.function,
+                     "code": code_version(self.function.partition(":")[0])}
         text = json.dumps(canonical, sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
+
+
+@functools.cache
+def code_version(module_name: str) -> str:
+    """Hash of the source and data files of the package a module belongs to."""
+    import importlib
+
+    module = importlib.import_module(module_name)
+    root = Path(module.__file__).parent
+    top = importlib.import_module(module_name.split(".")[0])
+    if hasattr(top, "__path__"):
+        root = Path(next(iter(top.__path__)))
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".csv", ".md", ".toml") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def load_spec(path: Path, function: str | None = None) -> SweepSpec:

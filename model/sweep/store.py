@@ -43,13 +43,16 @@ class SweepStore:
         fingerprint = spec.fingerprint()
         existing = self.read_spec()
         if existing is not None and existing["fingerprint"] != fingerprint:
-            raise SpecError(f"{self.root} holds a sweep of a different spec ({existing['name']!r}); "
-                            "give another --out or restore the original spec")
+            raise SpecError(f"{self.root} holds a sweep of a different spec or model version "
+                            f"({existing['name']!r}, code {existing.get('code', '?')}); give another --out")
         self.runs.mkdir(parents=True, exist_ok=True)
         if existing is None:
             points = pd.DataFrame(spec.points).assign(point_id=range(len(spec.points)))
             self._write_frame(points[["point_id", *spec.points[0]]], self.root / "points.parquet")
+            from model.sweep.spec import code_version
+
             meta = {"name": spec.name, "fingerprint": fingerprint, "function": spec.function,
+                    "code": code_version(spec.function.partition(":")[0]),
                     "horizon_days": spec.horizon_days, "root_seed": spec.root_seed,
                     "scenario": spec.scenario, "replicates": spec.replicates,
                     "stopping": None if spec.stopping is None else spec.stopping.__dict__,
