@@ -52,21 +52,21 @@ def draw_map(model) -> Figure:
 
 
 def draw_places(ax, m) -> None:
-    """Towns, Bamako, mines and border crossings."""
-    for town in m.towns:
-        if town.kind == "capital":
-            ax.plot(town.lon, town.lat, marker="*", color="black", ms=14, zorder=5)
-            ax.annotate("Bamako", (town.lon, town.lat), xytext=(4, -12), textcoords="offset points", fontsize=9,
-                        weight="bold")
-        else:
-            ax.plot(town.lon, town.lat, marker=".", color="black", ms=4)
-            if town.name in LABELLED_TOWNS:
-                ax.annotate(town.name.replace(" du Sahel", ""), (town.lon, town.lat), xytext=(3, 3),
-                            textcoords="offset points", fontsize=7)
-    for mine in m.mines:
-        ax.plot(mine.lon, mine.lat, marker="p", color="#d4a017", mec="black", mew=0.4, ms=6)
-    for crossing in m.crossings:
-        ax.plot(crossing.lon, crossing.lat, marker="|", color="black", ms=9, mew=2)
+    """Towns, Bamako, mines and border crossings (one artist per kind)."""
+    towns = [t for t in m.towns if t.kind != "capital"]
+    ax.plot([t.lon for t in towns], [t.lat for t in towns], ls="", marker=".", color="black", ms=4)
+    for town in towns:
+        if town.name in LABELLED_TOWNS:
+            ax.annotate(town.name.replace(" du Sahel", ""), (town.lon, town.lat), xytext=(3, 3),
+                        textcoords="offset points", fontsize=7)
+    capital = next(t for t in m.towns if t.kind == "capital")
+    ax.plot(capital.lon, capital.lat, marker="*", color="black", ms=14, zorder=5)
+    ax.annotate("Bamako", (capital.lon, capital.lat), xytext=(4, -12), textcoords="offset points", fontsize=9,
+                weight="bold")
+    ax.plot([p.lon for p in m.mines], [p.lat for p in m.mines], ls="", marker="p", color="#d4a017", mec="black",
+            mew=0.4, ms=6)
+    ax.plot([p.lon for p in m.crossings], [p.lat for p in m.crossings], ls="", marker="|", color="black", ms=9,
+            mew=2)
 
 
 def draw_agents(ax, model, lat, lon) -> None:
@@ -120,11 +120,13 @@ def draw_charts(model) -> Figure:
     territory.set_ylim(0, 1)
     territory.set_ylabel("population share")
     territory.legend(loc="lower left", fontsize=7)
-    for column, colour in (("tankers_delivered", "#1f78b4"), ("tankers_destroyed", "#e31a1c"),
-                           ("tankers_diverted", "#ff7f00")):
-        tankers.plot(s.day, s[column], color=colour, label=column.replace("tankers_", ""))
-    tankers.set_yscale("symlog")
-    tankers.set_ylabel("tankers")
+    tankers.plot(s.day, s.tankers_delivered, color="#1f78b4", label="delivered (left)")
+    tankers.set_ylabel("delivered")
+    losses = tankers.twinx()
+    losses.plot(s.day, s.tankers_destroyed, color="#e31a1c", label="destroyed (right)")
+    losses.plot(s.day, s.tankers_diverted, color="#ff7f00", label="diverted (right)")
+    losses.set_ylabel("lost")
+    losses.legend(loc="center left", fontsize=7)
     tankers.set_xlabel("day since 2025-09-03")
     tankers.legend(loc="upper left", fontsize=7)
     for day in model.coup_days:

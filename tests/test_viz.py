@@ -82,6 +82,6 @@ def test_map_and_charts_draw_every_kind_of_agent():
     fig = draw_map(model)
     ax = fig.axes[0]
     assert len(ax.images) == 1 and len(ax.collections) >= 4  # zones; convoys, columns, Russians, FAMa
-    assert len(draw_charts(model).axes) == 5  # four panels and the price twin
+    assert len(draw_charts(model).axes) == 6  # four panels, the price twin and the losses twin
     model.coup_days.append(3)
     assert event_lines(model) == ["Coup on day 3 (2025-09-06)"]
