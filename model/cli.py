@@ -122,6 +122,18 @@ def params() -> None:
         typer.echo(f"{p.name:<34} {default:>12}  {p.unit:<26} {p.range_text():<22} {p.source}")
 
 
+def port_is_free(host: str, port: int) -> bool:
+    """Whether a server could bind host:port now."""
+    import socket
+
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
 @app.command()
 def viz(
     port: int = typer.Option(8765, help="Port to serve on."),
@@ -135,6 +147,8 @@ def viz(
         fail(f"unknown scenario {scenario!r}; allowed: {', '.join(SCENARIOS)}")
     if not 0 < port < 65536:
         fail(f"--port {port}: must be in 1..65535")
+    if not port_is_free(host, port):
+        fail(f"--port {port}: {host}:{port} is already in use; choose another port")
     solara = Path(sys.executable).with_name("solara")
     env = {**os.environ, "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "MALI_ABM_SCENARIO": scenario}
     print(f"mali-abm viz: http://{host}:{port}  (scenario {scenario}; Ctrl-C stops it)", flush=True)

@@ -79,3 +79,21 @@ def test_scenarios_and_params_list_the_tables():
     assert [line.split()[0] for line in listed] == list(SCENARIOS)
     table = cli("params").stdout.splitlines()[1:]
     assert [line.split()[0] for line in table] == [p.name for p in PARAMETERS]
+
+
+def test_viz_refuses_a_port_in_use_in_one_line():
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = cli("viz", "--port", str(port))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: --port {port}: 127.0.0.1:{port} is already in use; choose another port"]
+
+
+def test_viz_refuses_an_unknown_scenario():
+    result = cli("viz", "--scenario", "nope")
+    assert result.returncode == 2 and "unknown scenario" in result.stderr
