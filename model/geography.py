@@ -232,7 +232,8 @@ def corridor_reach_index(mali: MaliMap, corridor: Corridor) -> np.ndarray:
     return index
 
 
-def mine_output(mali: MaliMap) -> dict[str, tuple[float, bool]]:
+@functools.cache
+def mine_output() -> dict[str, tuple[float, bool]]:
     """Gold output (t/year) and whether industrial, by mine name (model/data/mines.csv)."""
     return {r["name"]: (float(r["gold_t_per_year"]), r["industrial"] == "1")
             for r in _read_csv("mines.csv")}

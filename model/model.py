@@ -369,7 +369,7 @@ class MaliModel(ModelSetup, mesa.Model):
 
     def weakest_garrison_near(self, unit: JihadistUnit) -> tuple[int, float]:
         """Index of the garrison within range with the best odds, and those odds."""
-        rows, cols = np.divmod(self.garrisons.cells, self.map.shape[1])
+        rows, cols = self.garrison_rows_cols
         r, c = divmod(unit.cell, self.map.shape[1])
         near = np.maximum(np.abs(rows - r), np.abs(cols - c)) <= self.attack_range_cells
         near[self.capital_garrison] = False

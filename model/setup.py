@@ -90,6 +90,7 @@ class ModelSetup:
                                         ("Bamako", *(names[c] for c in weights)))
         self.capital_garrison = 0
         self.garrison_at = {int(c): k for k, c in enumerate(cells)}
+        self.garrison_rows_cols = np.divmod(cells, m.shape[1])
         for k, cell in enumerate(cells):
             ArmyUnit(self, ArmyRole.GARRISON, int(cell), float(strength[k]), garrison_index=k)
 
@@ -124,7 +125,7 @@ class ModelSetup:
 
     def gold_of(self, mine_name: str) -> float:
         """Gold output (t/year) of a mine, 0 if none."""
-        return mine_output(self.map).get(mine_name, (0.0, True))[0]
+        return mine_output().get(mine_name, (0.0, True))[0]
 
     def set_jnim(self) -> None:
         """JNIM columns with heavy-tailed sizes, placed by population and regional presence."""
@@ -170,7 +171,7 @@ class ModelSetup:
         self.junta = Junta(self, p["initial_treasury_cfa"], p["initial_cohesion"],
                            p["initial_legitimacy"], p["post_coup_policy"])
         self.goodwill, self.moscow_paid, self.gold_concession_loss = p["initial_goodwill"], True, 0.0
-        output = mine_output(self.map)
+        output = mine_output()
         self.mine_table = [(pl.cell, *output[pl.name]) for pl in self.map.mines]
         self.industrial_gold_t = sum(t for _, t, industrial in self.mine_table if industrial)
 
