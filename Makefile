@@ -47,7 +47,7 @@ viz: $(STAMP) browser-setup ## Start the browser app (map of Mali + charts) on h
 	$(BIN)/mali-abm viz --port 8765
 
 browser-setup: $(STAMP) ## Install Debian's Chromium (browser test) and the app's front-end assets (offline)
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	$(BIN)/python -m model.viz_assets
 
 calibrate: $(STAMP) ## Print the calibration checks and the scenario table (docs/CALIBRATION.md)
