@@ -1,0 +1,41 @@
+"""The figure scripts draw from a sweep directory (a tiny sweep here; `make figures` uses quickstart)."""
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from model.sweep.runner import run_sweep
+from model.sweep.spec import parse_spec
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = """
+name = "tiny_levers"
+horizon_days = 30
+root_seed = 2
+replicates = 2
+[grid]
+concession_refusal = [0.0, 1.0]
+mercenary_stand_down = [0.0, 1.0]
+"""
+
+
+class Quiet:
+    def __init__(self, *_):
+        pass
+
+    def advance(self, _):
+        pass
+
+    def close(self):
+        pass
+
+
+def test_levers_figure_is_drawn_from_a_sweep(tmp_path):
+    run_sweep(parse_spec(tomllib.loads(SPEC)), tmp_path / "sweep", "sequential", progress=Quiet)
+    out = tmp_path / "figures" / "levers.png"
+    result = subprocess.run([sys.executable, str(ROOT / "experiments" / "figures" / "levers_heatmap.py"),
+                             str(tmp_path / "sweep"), str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20_000
+    assert not list(out.parent.glob(".*tmp*"))
