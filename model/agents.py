@@ -160,7 +160,7 @@ class JihadistUnit(mesa.Agent):
             return
         speed = model.jnim_speed_cells if self.fuel > 0 else max(1, model.jnim_speed_cells // 2)
         move_toward(self, self.target_cell, speed, model.map.shape[1])
-        self.fuel = max(0.0, self.fuel - model.JNIM_FUEL_L_PER_FIGHTER_MOVE * self.fighters)
+        self.fuel = max(0.0, self.fuel - model.p["jnim_fuel_l_per_fighter_move"] * self.fighters)
 
     @property
     def combat_strength(self) -> float:

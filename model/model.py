@@ -34,30 +34,10 @@ from model.setup import ModelSetup
 
 SENEGAL_CORRIDORS = ("senegal_south", "senegal_north")
 """The blockade was declared for the Kayes and Nioro regions first [R]."""
-MEMORY_DAYS = 30.0
-CONTROL_INERTIA = 0.02
-ENGAGEMENT_INTENSITY = 0.05
-SWEEP_CONTACT_PROB = 0.03
-ESCORT_ROTATIONS = 5.0
-"""A corridor's escort pool rotates: one convoy gets a fifth of it (assumption)."""
-"""Daily chance that a sweep next to a column brings it to battle: columns evade (assumption)."""
-SELECTIVE_DEATHS_PER_PERSON_DAY = 1e-7
-RECRUIT_COST_CFA = 1e5
-GOLD_CFA_PER_TONNE = 4.8e10
-ARTISANAL_LEVY = 0.1
-CONCESSION_GOLD_LOSS = 0.1
-CASH_PER_DIVERTED_LITRE = 300.0
-DESERTION_PER_DAY = 0.02
-ARMY_REPLACEMENT_PER_DAY = 0.02
-STOCK_RATE = 0.02
-"""Daily rate at which village food and cash stocks follow hardship (a buffer; assumption)."""
 
 
 class MaliModel(ModelSetup, mesa.Model):
     """The whole model. ``params`` are overrides of the parameter table; ``seed`` drives all draws."""
-
-    JNIM_FUEL_L_PER_FIGHTER_MOVE = 0.5
-    MIN_COLUMN = 10.0
 
     def __init__(self, params: dict | None = None, seed: int = 0, horizon_days: int = 365):
         super().__init__(rng=seed)
@@ -118,7 +98,7 @@ class MaliModel(ModelSetup, mesa.Model):
             self.goodwill = moscow.answer_demand(self.goodwill, refused, p["refusal_goodwill_loss"],
                                                  p["grant_goodwill_gain"])
             if not refused:
-                self.gold_concession_loss = min(0.5, self.gold_concession_loss + CONCESSION_GOLD_LOSS)
+                self.gold_concession_loss = min(0.5, self.gold_concession_loss + self.p["concession_gold_loss"])
         if self.day == p["refinery_deal_day"]:
             self.goodwill = min(1.0, self.goodwill + p["refinery_goodwill_gain"])
         self.goodwill = moscow.drift_goodwill(self.goodwill, p["goodwill_recovery_per_day"],
@@ -147,7 +127,7 @@ class MaliModel(ModelSetup, mesa.Model):
         army = self.escorts[name].strength * self.p["army_combat_weight"]
         active = sum(u.strength for u in self.russian_units if u.posture is Posture.ACTIVE)
         russian = 0.25 * active * self.fuel_corridors[name].fuel_share * self.p["russian_combat_weight"]
-        return (army + russian) / ESCORT_ROTATIONS
+        return (army + russian) / self.p["escort_rotations"]
 
     def spawn_convoys(self) -> None:
         """Tankers reach the crossings; convoys set out daily, or every few days under escort."""
@@ -220,7 +200,7 @@ class MaliModel(ModelSetup, mesa.Model):
         self.cum["tankers_diverted"] += diverted
         self.cum["fuel_destroyed_l"] += burned * p["tanker_capacity_l"]
         unit.fuel += diverted * p["tanker_capacity_l"]
-        unit.cash += diverted * p["tanker_capacity_l"] * CASH_PER_DIVERTED_LITRE
+        unit.cash += diverted * p["tanker_capacity_l"] * self.p["diverted_fuel_value_cfa_per_l"]
         self.ambush_burn_shares.append(burned / max(1, burned + diverted + convoy.tankers))
         if burned:
             self.today["defeats"] += 1.0
@@ -245,7 +225,7 @@ class MaliModel(ModelSetup, mesa.Model):
         """Apply Lanchester losses of one engagement to both sides and count civilian harm."""
         p = self.p
         loss_j, loss_s = combat.lanchester_losses(unit.combat_strength, defence, won,
-                                                  ENGAGEMENT_INTENSITY)
+                                                  self.p["engagement_intensity"])
         killed_j = loss_j / (0.5 + unit.morale)
         unit.fighters = max(0.0, unit.fighters - killed_j)
         unit.morale = min(1.0, max(0.0, unit.morale + (0.05 if won else -0.1)))
@@ -304,7 +284,7 @@ class MaliModel(ModelSetup, mesa.Model):
         for sweeper in self.sweepers():
             r, c = divmod(sweeper.cell, self.map.shape[1])
             near = np.flatnonzero((np.abs(rows - r) <= 1) & (np.abs(cols - c) <= 1))
-            if len(near) == 0 or sweeper.strength <= 0 or self.rng.random() >= SWEEP_CONTACT_PROB:
+            if len(near) == 0 or sweeper.strength <= 0 or self.rng.random() >= self.p["sweep_contact_prob"]:
                 continue
             unit = max((units[k] for k in near), key=lambda u: u.fighters)
             if unit.fighters <= 0:
@@ -383,7 +363,7 @@ class MaliModel(ModelSetup, mesa.Model):
     def state_forces(self, patrolling: bool) -> tuple[np.ndarray, np.ndarray]:
         """Cells and combat strengths of the state's patrolling units, or of all the others.
 
-        Active Russian units patrol: their presence reaches PATROL_REACH_KM, farther than a
+        Active Russian units patrol: their presence reaches `patrol_reach_km`, farther than a
         garrison's or a sweep's (MODEL_SPEC §2: ACTIVE means offensives, patrols, escorts).
         """
         p = self.p
@@ -397,8 +377,9 @@ class MaliModel(ModelSetup, mesa.Model):
                                    [u.strength * self.combat_weight(u) for u in mobile]])
         return cells, strength
 
-    def update_control(self, rate: float = CONTROL_INERTIA) -> None:
+    def update_control(self, rate: float | None = None) -> None:
         """Strength within reach plus armed local support decides each cell's JNIM share."""
+        rate = self.p["control_inertia_per_day"] if rate is None else rate
         shape, reach = self.map.shape, self.control_reach
         self.state_field = (control.strength_field(*self.state_forces(False), shape, reach)
                             + control.strength_field(*self.state_forces(True), shape, self.patrol_reach))
@@ -425,7 +406,7 @@ class MaliModel(ModelSetup, mesa.Model):
         p, v = self.p, self.villages
         v.fuel_access = min(1.0, self.days_of_supply / p["market_comfort_days"]) * (1.0 - 0.5 * v.q)
         exposed = self.hardship * (1.5 - 0.5 * v.fuel_access)
-        v.stock = np.clip(v.stock + STOCK_RATE * ((1.0 - exposed) - v.stock), 0.0, 1.0)
+        v.stock = np.clip(v.stock + self.p["village_stock_rate_per_day"] * ((1.0 - exposed) - v.stock), 0.0, 1.0)
         felt = np.clip(exposed * (1.0 - 0.5 * v.stock), 0.0, 1.0)
         state_pc = self.deaths_today[1, v.cells] / v.population
         jnim_pc = self.deaths_today[0, v.cells] / v.population
@@ -442,7 +423,7 @@ class MaliModel(ModelSetup, mesa.Model):
     def selective_violence(self) -> None:
         """Kalyvas: selective killings peak where control is dominant but incomplete (zones 2, 4)."""
         v = self.villages
-        rate = SELECTIVE_DEATHS_PER_PERSON_DAY * v.population
+        rate = self.p["selective_killings_per_person_day"] * v.population
         by_state = rate * (v.zone == 2)
         by_jnim = rate * (v.zone == 4)
         self.cum["civilian_deaths_state"] += float(by_state.sum())
@@ -467,11 +448,11 @@ class MaliModel(ModelSetup, mesa.Model):
         for unit, share, new in zip(units, fighters / max(fighters.sum(), 1.0), recruits, strict=True):
             unit.cash += income * share - upkeep * unit.fighters
             if unit.cash < 0:
-                unit.fighters *= 1.0 - DESERTION_PER_DAY
+                unit.fighters *= 1.0 - self.p["jnim_desertion_per_day"]
                 unit.cash = 0.0
-            affordable = min(new, unit.cash / RECRUIT_COST_CFA)
+            affordable = min(new, unit.cash / self.p["jnim_recruit_cost_cfa"])
             unit.fighters += affordable
-            unit.cash = max(0.0, unit.cash - affordable * RECRUIT_COST_CFA)
+            unit.cash = max(0.0, unit.cash - affordable * self.p["jnim_recruit_cost_cfa"])
         self.orphan_recruits += orphans
         self.spawn_orphan_column(pool)
         self.coalesce_and_fragment()
@@ -480,11 +461,11 @@ class MaliModel(ModelSetup, mesa.Model):
         """JNIM's levy per day on artisanal gold from the mines it holds."""
         tonnes = sum(t for cell, t, industrial in self.mine_table
                      if not industrial and self.q_grid.ravel()[cell] >= 0.6)
-        return tonnes * GOLD_CFA_PER_TONNE * ARTISANAL_LEVY / 365.0
+        return tonnes * self.p["gold_price_cfa_per_tonne"] * self.p["jnim_artisanal_gold_levy"] / 365.0
 
     def spawn_orphan_column(self, pool: np.ndarray) -> None:
         """Recruits with no column in reach form a new one where the pool is deepest."""
-        if self.orphan_recruits < 2 * self.MIN_COLUMN:
+        if self.orphan_recruits < 2 * self.p["jnim_min_column"]:
             return
         cell = int(self.villages.cells[int(np.argmax(pool))])
         JihadistUnit(self, cell, self.orphan_recruits, cash=0.0, fuel=0.0, home_cell=cell)
@@ -498,7 +479,7 @@ class MaliModel(ModelSetup, mesa.Model):
                 unit.remove()
                 continue
             if self.rng.random() < p["jnim_split_prob"]:
-                parts = columns.split_sizes(unit.fighters, self.rng.random(), self.MIN_COLUMN)
+                parts = columns.split_sizes(unit.fighters, self.rng.random(), self.p["jnim_min_column"])
                 if parts:
                     unit.fighters, part = parts
                     share = part / (part + unit.fighters)
@@ -524,11 +505,11 @@ class MaliModel(ModelSetup, mesa.Model):
         mobile = list(self.escorts.values()) + self.sweep_units
         mobile_deficit = np.array([max(0.0, u.full_strength - u.strength) for u in mobile])
         available = recruitment.army_recruits(v.population, v.loyalty, v.q, 1e-4)
-        wanted = ARMY_REPLACEMENT_PER_DAY * (deficit.sum() + mobile_deficit.sum())
+        wanted = self.p["army_replacement_per_day"] * (deficit.sum() + mobile_deficit.sum())
         scale = min(1.0, available / wanted) * (1.0 - self.arrears) if wanted > 0 else 0.0
-        g.strength += ARMY_REPLACEMENT_PER_DAY * deficit * scale
+        g.strength += self.p["army_replacement_per_day"] * deficit * scale
         for unit, d in zip(mobile, mobile_deficit, strict=True):
-            unit.strength += ARMY_REPLACEMENT_PER_DAY * d * scale
+            unit.strength += self.p["army_replacement_per_day"] * d * scale
 
     # ----- process 8: Bamako's fuel market ------------------------------------------------------------
     def fuel_market(self) -> None:
@@ -546,7 +527,7 @@ class MaliModel(ModelSetup, mesa.Model):
         dry = sold < p["dry_threshold_share"] * p["national_demand_l_per_day"]
         self.days_dry += int(dry)
         self.dry_streak = self.dry_streak + 1 if dry else 0
-        self.dry_memory += (float(dry) - self.dry_memory) / MEMORY_DAYS
+        self.dry_memory += (float(dry) - self.dry_memory) / self.p["stress_memory_days"]
         scarcity = fuel_market.clearing_price(sold, p["national_demand_l_per_day"], p["official_price_cfa"],
                                               p["price_elasticity"], p["price_cap_cfa"])
         self.hardship = fuel_market.hardship(scarcity, p["official_price_cfa"], p["transport_cost_share"])
@@ -568,7 +549,7 @@ class MaliModel(ModelSetup, mesa.Model):
         self.junta.treasury, unpaid = taxation.pay(self.junta.treasury, revenue + self.borrowing_per_day,
                                                    spending)
         arrears_today = min(1.0, unpaid / self.payroll_per_day)
-        self.arrears += (arrears_today - self.arrears) / MEMORY_DAYS
+        self.arrears += (arrears_today - self.arrears) / self.p["stress_memory_days"]
         self.moscow_paid = arrears_today < 0.5
 
     def gold_held_share(self) -> float:
@@ -580,7 +561,7 @@ class MaliModel(ModelSetup, mesa.Model):
     def junta_politics(self) -> None:
         """Cohesion and legitimacy relax to their stressed targets; the coup hazard is drawn."""
         p, junta = self.p, self.junta
-        self.defeat_memory += (self.today["defeats"] - self.defeat_memory) / MEMORY_DAYS
+        self.defeat_memory += (self.today["defeats"] - self.defeat_memory) / self.p["stress_memory_days"]
         background = p["background_defeats_per_month"] / 30.0
         defeats = min(1.0, max(0.0, self.defeat_memory - background))
         territory_lost = self.initial_state_share - self.shares[0]

@@ -15,23 +15,10 @@ from model.geography import build_map, corridor_reach_index, mine_output
 from model.rules import loyalty
 from model.villages import GarrisonArrays, VillageArrays
 
-CONTROL_REACH_KM = 60.0
-SWEEP_RANGE_KM = 300.0
-SWEEP_SPEED_KM = 60.0
-ATTACK_RANGE_KM = 250.0
-BAMAKO_REACH_KM = 45.0
-PATROL_REACH_KM = 150.0
 N_SWEEP_UNITS = 4
 SWEEP_BASES = ("Segou", "Sevare", "Kayes", "Sikasso")
 RUSSIAN_BASES = ("Sevare", "Timbuktu", "Gao", "Kayes", "Bamako", "Segou", "Kidal", "Mopti")
-MINE_GARRISON_WEIGHT = 0.5
-JNIM_SIZE_TAIL = 1.5
-INITIAL_JNIM_CASH_DAYS = 30.0
-INITIAL_JNIM_FUEL_L_PER_FIGHTER = 20.0
 SETTLING_ITERATIONS = 12
-SPIN_UP_DAYS = 60
-"""Days of insurgency without blockade or politics run before day 0 (counters then zeroed)."""
-INITIAL_PRESENCE_WEIGHT = 0.9
 
 
 class ModelSetup:
@@ -57,12 +44,12 @@ class ModelSetup:
     def set_ranges(self) -> None:
         """Distances of the rules, in km, as whole cells of this resolution."""
         m, p = self.map, self.p
-        self.control_reach = m.reach_in_cells(CONTROL_REACH_KM)
-        self.sweep_range_cells = m.reach_in_cells(SWEEP_RANGE_KM)
-        self.sweep_speed_cells = m.reach_in_cells(SWEEP_SPEED_KM)
-        self.attack_range_cells = m.reach_in_cells(ATTACK_RANGE_KM)
-        self.bamako_reach = m.reach_in_cells(BAMAKO_REACH_KM)
-        self.patrol_reach = m.reach_in_cells(PATROL_REACH_KM)
+        self.control_reach = m.reach_in_cells(p["control_reach_km"])
+        self.sweep_range_cells = m.reach_in_cells(p["sweep_range_km"])
+        self.sweep_speed_cells = m.reach_in_cells(p["sweep_speed_km_per_day"])
+        self.attack_range_cells = m.reach_in_cells(p["jnim_attack_range_km"])
+        self.bamako_reach = m.reach_in_cells(p["bamako_reach_km"])
+        self.patrol_reach = m.reach_in_cells(p["patrol_reach_km"])
         self.jnim_speed_cells = m.reach_in_cells(p["jnim_speed_km_per_day"])
 
     def set_villages(self) -> None:
@@ -78,7 +65,7 @@ class ModelSetup:
         weights: dict[int, float] = {}
         names: dict[int, str] = {}
         for place in m.towns + m.mines:
-            w = MINE_GARRISON_WEIGHT if place.kind == "mine" else 1.0
+            w = self.p["mine_garrison_weight"] if place.kind == "mine" else 1.0
             weights[place.cell] = max(weights.get(place.cell, 0.0), w)
             names.setdefault(place.cell, place.name)
         weights.pop(m.capital_cell, None)
@@ -134,14 +121,14 @@ class ModelSetup:
         weight = np.sqrt(v.population) * presence
         n = p["jnim_initial_units"]
         sites = self.rng.choice(len(v.cells), size=n, replace=True, p=weight / weight.sum())
-        sizes = self.rng.pareto(JNIM_SIZE_TAIL, n) + 1.0
-        sizes = np.maximum(p["jnim_fighters"] * sizes / sizes.sum(), 2 * self.MIN_COLUMN)
+        sizes = self.rng.pareto(p["jnim_size_tail"], n) + 1.0
+        sizes = np.maximum(p["jnim_fighters"] * sizes / sizes.sum(), 2 * p["jnim_min_column"])
         sizes *= p["jnim_fighters"] / sizes.sum()
         upkeep = p["jnim_upkeep_cfa_per_fighter_day"]
         for site, size in zip(sites, sizes, strict=True):
             cell = int(v.cells[site])
-            JihadistUnit(self, cell, float(size), cash=INITIAL_JNIM_CASH_DAYS * upkeep * size,
-                         fuel=INITIAL_JNIM_FUEL_L_PER_FIGHTER * size, home_cell=cell)
+            JihadistUnit(self, cell, float(size), cash=p["jnim_initial_cash_days"] * upkeep * size,
+                         fuel=p["jnim_initial_fuel_l_per_fighter"] * size, home_cell=cell)
         self.orphan_recruits = 0.0
 
     def set_economy(self) -> None:
@@ -191,7 +178,7 @@ class ModelSetup:
         """
         v, m = self.villages, self.map
         presence = np.array(m.region_jnim_presence)[m.region.ravel()[v.cells]]
-        v.loyalty = 1.0 - INITIAL_PRESENCE_WEIGHT * presence
+        v.loyalty = 1.0 - self.p["initial_presence_weight"] * presence
         self.q_grid = np.full(self.map.shape, 0.5)
         blame = self.p["blame_attribution"]
         for _ in range(SETTLING_ITERATIONS):
@@ -207,7 +194,8 @@ class ModelSetup:
         zeroes every counter so day 0 starts clean.
         """
         self.spinning_up = True
-        for self.day in range(-SPIN_UP_DAYS, 0):
+        for day in range(-self.p["spin_up_days"], 0):
+            self.day = day
             self.start_day()
             self.insurgency_day()
         self.spinning_up, self.day = False, 0

@@ -53,5 +53,6 @@ def control_shares(zone: np.ndarray, weight: np.ndarray) -> tuple[float, float, 
     """Weighted shares held by the state (zones 1-2), contested (3) and JNIM (4-5); sum to 1."""
     total = weight.sum()
     state = weight[zone <= 2].sum() / total
+    contested = weight[zone == 3].sum() / total
     jnim = weight[zone >= 4].sum() / total
-    return float(state), float(1.0 - state - jnim), float(jnim)
+    return float(state), float(contested), float(jnim)
