@@ -12,7 +12,7 @@ import math
 import mesa
 import numpy as np
 
-from model.agents import ArmyRole, ArmyUnit, FuelConvoy, JihadistUnit, Posture, RussianUnit, move_toward
+from model.agents import FuelConvoy, JihadistUnit, Posture, RussianUnit, move_toward
 from model.params import validate
 from model.rules import (
     capital,
@@ -671,4 +671,4 @@ class MaliModel(ModelSetup, mesa.Model):
         })
 
 
-__all__ = ["ArmyRole", "ArmyUnit", "MaliModel"]
+__all__ = ["MaliModel"]
