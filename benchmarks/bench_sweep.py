@@ -70,18 +70,8 @@ def run_engine(executor: str, runs: int, days: int, model: str = "mali") -> None
     """The engine on a one-point spec with ``runs`` replicates."""
     import tomllib
 
-    from model.sweep.runner import run_sweep
+    from model.sweep.runner import NoProgress, run_sweep
     from model.sweep.spec import parse_spec
-
-    class Quiet:
-        def __init__(self, *_):
-            pass
-
-        def advance(self, _):
-            pass
-
-        def close(self):
-            pass
 
     text = SPEC.format(days=days, runs=runs)
     function = None
@@ -90,7 +80,7 @@ def run_engine(executor: str, runs: int, days: int, model: str = "mali") -> None
         function = "model.sweep.examples:boltzmann_run_one"
     spec = parse_spec(tomllib.loads(text), function)
     with tempfile.TemporaryDirectory() as tmp:
-        run_sweep(spec, Path(tmp) / "bench", executor, progress=Quiet)
+        run_sweep(spec, Path(tmp) / "bench", executor, progress=NoProgress)
 
 
 def run_batch_run(runs: int, days: int, processes: int, model: str = "mali") -> None:

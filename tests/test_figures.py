@@ -5,7 +5,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from model.sweep.runner import run_sweep
+from model.sweep.runner import NoProgress, run_sweep
 from model.sweep.spec import parse_spec
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,19 +20,8 @@ mercenary_stand_down = [0.0, 1.0]
 """
 
 
-class Quiet:
-    def __init__(self, *_):
-        pass
-
-    def advance(self, _):
-        pass
-
-    def close(self):
-        pass
-
-
 def test_levers_figure_is_drawn_from_a_sweep(tmp_path):
-    run_sweep(parse_spec(tomllib.loads(SPEC)), tmp_path / "sweep", "sequential", progress=Quiet)
+    run_sweep(parse_spec(tomllib.loads(SPEC)), tmp_path / "sweep", "sequential", progress=NoProgress)
     out = tmp_path / "figures" / "levers.png"
     result = subprocess.run([sys.executable, str(ROOT / "experiments" / "figures" / "levers_heatmap.py"),
                              str(tmp_path / "sweep"), str(out)], capture_output=True, text=True)

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from model.sweep.runner import run_sweep
+from model.sweep.runner import NoProgress, run_sweep
 from model.sweep.seeds import replicate_seed
 from model.sweep.spec import SpecError, parse_spec
 from model.sweep.summary import summarize
@@ -23,20 +23,9 @@ mercenary_stand_down = [0.0, 1.0]
 """
 
 
-class Silent:
-    def __init__(self, total, label):
-        pass
-
-    def advance(self, n):
-        pass
-
-    def close(self):
-        pass
-
-
 def sweep(tmp_path, name="s", text=SPEC, executor="sequential", function=None, **kwargs):
     spec = parse_spec(tomllib.loads(text), function)
-    return run_sweep(spec, tmp_path / name, executor, progress=Silent, **kwargs), spec
+    return run_sweep(spec, tmp_path / name, executor, progress=NoProgress, **kwargs), spec
 
 
 def outcomes(store):

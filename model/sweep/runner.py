@@ -123,6 +123,19 @@ class Progress:
             self.bar.stop()
 
 
+class NoProgress:
+    """A progress display that shows nothing (library use, tests, benchmarks)."""
+
+    def __init__(self, total: int, label: str):
+        self.total, self.label = total, label
+
+    def advance(self, n: int) -> None:
+        """Nothing to show."""
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+
 def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_file: Path | None = None,
               retry_failed: bool = False, progress: Callable[[int, str], Progress] = Progress) -> SweepStore:
     """Run (or resume) a sweep until every point has its replicates or has converged."""
