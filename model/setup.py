@@ -63,18 +63,15 @@ class ModelSetup:
         """FAMa garrisons at every town and mine cell; Bamako's is set apart."""
         p, m = self.p, self.map
         weights: dict[int, float] = {}
-        names: dict[int, str] = {}
         for place in m.towns + m.mines:
             w = self.p["mine_garrison_weight"] if place.kind == "mine" else 1.0
             weights[place.cell] = max(weights.get(place.cell, 0.0), w)
-            names.setdefault(place.cell, place.name)
         weights.pop(m.capital_cell, None)
         cells = np.array([m.capital_cell, *weights], dtype=np.int64)
         w = np.array(list(weights.values()))
         rest = p["army_strength"] * (1 - p["army_mobile_share"]) - p["bamako_garrison"]
         strength = np.concatenate([[p["bamako_garrison"]], rest * w / w.sum()])
-        self.garrisons = GarrisonArrays(cells, strength.astype(float), strength.astype(float),
-                                        ("Bamako", *(names[c] for c in weights)))
+        self.garrisons = GarrisonArrays(cells, strength.astype(float), strength.astype(float))
         self.capital_garrison = 0
         self.garrison_at = {int(c): k for k, c in enumerate(cells)}
         self.garrison_rows_cols = np.divmod(cells, m.shape[1])

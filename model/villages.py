@@ -43,4 +43,3 @@ class GarrisonArrays:
     cells: np.ndarray
     strength: np.ndarray
     full_strength: np.ndarray
-    names: tuple[str, ...]

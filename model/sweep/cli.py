@@ -77,11 +77,10 @@ def run(spec: Path = typer.Argument(..., help="Experiment file (TOML)."),
             raise ExecutorError(f"--scheduler-file {scheduler_file}: no such file")
         if not out.parent.resolve().is_dir():
             raise SpecError(f"--out {out}: folder {out.parent} does not exist")
-        store = run_sweep(sweep, out, executor, scheduler_file, retry_failed)
+        run_sweep(sweep, out, executor, scheduler_file, retry_failed)
     except (SpecError, ExecutorError) as error:
         fail(str(error))
-    summary(out)
-    records = store.records()
+    records = summary(out)
     failed = int((records["status"] != "ok").sum())
     typer.echo(f"{len(records)} runs in {out}" + (f", {failed} failed (see `status`)" if failed else ""))
 
@@ -109,24 +108,28 @@ def summarize(directory: Path = typer.Argument(..., help="Sweep directory."),
     summary(directory, horizon, out)
 
 
-def summary(directory: Path, horizons: list[int] | None = None, out: Path | None = None) -> None:
-    """Print (and optionally write) the summary table of a sweep directory."""
+def summary(directory: Path, horizons: list[int] | None = None, out: Path | None = None):
+    """Print (and optionally write) the summary table of a sweep directory; return its records."""
     import pandas as pd
 
     from model.cli import UserError, check_output_path, write_frame_atomically
     from model.sweep.spec import SpecError
     from model.sweep.store import SweepStore
-    from model.sweep.summary import summarize as make_summary
+    from model.sweep.summary import check_horizons, summarize_records
 
     store = SweepStore(directory)
     try:
-        if store.read_spec() is None:
+        meta = store.read_spec()
+        if meta is None:
             raise SpecError(f"{directory}: not a sweep directory (no spec.json)")
         check_output_path(out)
-        table = make_summary(store, horizons)
+        check_horizons(horizons, meta["horizon_days"])
+        records = store.records()
+        table = summarize_records(store.points(), records, sorted(horizons or []))
     except (SpecError, UserError) as error:
         fail(str(error))
     with pd.option_context("display.width", 200, "display.max_columns", 40, "display.precision", 3):
         typer.echo(table.to_string(index=False))
     if out is not None:
         write_frame_atomically(table, out)
+    return records

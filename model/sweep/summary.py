@@ -55,6 +55,18 @@ def summarize_point(records: pd.DataFrame, horizons: list[int]) -> dict:
     return row
 
 
+def check_horizons(horizons: list[int] | None, sweep_horizon: int) -> None:
+    """Refuse incidence horizons outside the sweep's own horizon.
+
+    Raises:
+        SpecError: naming the first bad horizon and the allowed range.
+
+    """
+    bad = [h for h in sorted(horizons or []) if not 0 < h <= sweep_horizon]
+    if bad:
+        raise SpecError(f"--horizon {bad[0]}: must be within 1..{sweep_horizon} (the sweep's horizon)")
+
+
 def summarize(store: SweepStore, horizons: list[int] | None = None) -> pd.DataFrame:
     """One row per design point with its parameters and the statistics above.
 
@@ -62,18 +74,18 @@ def summarize(store: SweepStore, horizons: list[int] | None = None) -> pd.DataFr
         SpecError: a requested horizon is not within the sweep's horizon.
 
     """
-    meta = store.read_spec()
     horizons = sorted(horizons or [])
-    bad = [h for h in horizons if not 0 < h <= meta["horizon_days"]]
-    if bad:
-        raise SpecError(f"--horizon {bad[0]}: must be within 1..{meta['horizon_days']} (the sweep's horizon)")
-    points = store.points()
-    records = store.records()
+    check_horizons(horizons, store.read_spec()["horizon_days"])
+    return summarize_records(store.points(), store.records(), horizons)
+
+
+def summarize_records(points: pd.DataFrame, records: pd.DataFrame, horizons: list[int]) -> pd.DataFrame:
+    """The summary table from already-read points and records (one pass over the records)."""
     ok = records[records["status"] == "ok"] if len(records) else records
-    rows = []
-    for point in points.to_dict("records"):
-        runs = ok[ok["point_id"] == point["point_id"]] if len(ok) else ok
-        rows.append({**point, **summarize_point(runs, horizons)})
+    by_point = dict(iter(ok.groupby("point_id"))) if len(ok) else {}
+    empty = ok.iloc[0:0]
+    rows = [{**point, **summarize_point(by_point.get(point["point_id"], empty), horizons)}
+            for point in points.to_dict("records")]
     return pd.DataFrame(rows)
 
 
