@@ -79,8 +79,10 @@ class MaliModel(ModelSetup, mesa.Model):
 
         This is also the whole of a spin-up day (see :meth:`ModelSetup.spin_up`).
         """
-        if self.jnim_units:
-            self.agents_by_type[JihadistUnit].shuffle_do("step")
+        order = list(self.jnim_units)
+        self.random.shuffle(order)  # as AgentSet.shuffle_do, without its weak references
+        for unit in order:
+            unit.step()
         self.move_sweeps()
         self.fight_sweeps()
         self.attack_garrisons()
@@ -267,23 +269,29 @@ class MaliModel(ModelSetup, mesa.Model):
             return
         cells = np.array([u.cell for u in units])
         sizes = np.array([u.fighters for u in units])
-        rows, cols = np.divmod(cells, self.map.shape[1])
-        for sweeper in self.sweepers():
-            r, c = divmod(sweeper.cell, self.map.shape[1])
-            dist = np.maximum(np.abs(rows - r), np.abs(cols - c))
-            in_range = dist <= self.sweep_range_cells
-            pick = np.argmax(np.where(in_range, sizes, -1.0)) if in_range.any() else np.argmin(dist)
-            move_toward(sweeper, int(cells[pick]), self.sweep_speed_cells, self.map.shape[1])
+        sweepers = self.sweepers()
+        dist = self.grid_distances(np.array([s.cell for s in sweepers]), cells)
+        in_range = dist <= self.sweep_range_cells
+        biggest = np.argmax(np.where(in_range, sizes, -1.0), axis=1)
+        pick = np.where(in_range.any(axis=1), biggest, np.argmin(dist, axis=1))
+        for sweeper, k in zip(sweepers, pick, strict=True):
+            move_toward(sweeper, int(cells[k]), self.sweep_speed_cells, self.map.shape[1])
+
+    def grid_distances(self, from_cells: np.ndarray, to_cells: np.ndarray) -> np.ndarray:
+        """Chebyshev distance in cells from each of ``from_cells`` (rows) to each of ``to_cells``."""
+        rows_a, cols_a = np.divmod(from_cells, self.map.shape[1])
+        rows_b, cols_b = np.divmod(to_cells, self.map.shape[1])
+        return np.maximum(np.abs(rows_a[:, None] - rows_b[None, :]), np.abs(cols_a[:, None] - cols_b[None, :]))
 
     def fight_sweeps(self) -> None:
         """A sweep next to a column engages the largest one in reach."""
         units = [u for u in self.jnim_units if u.fighters > 0]
         if not units:
             return
-        rows, cols = np.divmod(np.array([u.cell for u in units]), self.map.shape[1])
-        for sweeper in self.sweepers():
-            r, c = divmod(sweeper.cell, self.map.shape[1])
-            near = np.flatnonzero((np.abs(rows - r) <= 1) & (np.abs(cols - c) <= 1))
+        sweepers = self.sweepers()
+        adjacent = self.grid_distances(np.array([s.cell for s in sweepers]), np.array([u.cell for u in units])) <= 1
+        for sweeper, next_to in zip(sweepers, adjacent, strict=True):
+            near = np.flatnonzero(next_to)
             if len(near) == 0 or sweeper.strength <= 0 or self.rng.random() >= self.p["sweep_contact_prob"]:
                 continue
             unit = max((units[k] for k in near), key=lambda u: u.fighters)

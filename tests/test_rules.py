@@ -20,6 +20,7 @@ from model.rules import (
     taxation,
     uprising,
 )
+from model.rules.windows import windows
 
 
 # --- 1 control ----------------------------------------------------------------------------------
@@ -28,6 +29,29 @@ def test_strength_field_sums_a_square_window():
     expected = np.zeros((5, 5))
     expected[1:4, 1:4] = 10.0  # cell 12 is (2, 2); its 3×3 window
     np.testing.assert_allclose(field, expected)
+
+
+def brute_force_window_sums(cells, values, shape, reach):
+    """Reference: add each unit's value to every cell within Chebyshev distance ``reach``."""
+    field = np.zeros(shape)
+    for cell, value in zip(cells, values, strict=True):
+        r, c = divmod(int(cell), shape[1])
+        field[max(0, r - reach):r + reach + 1, max(0, c - reach):c + reach + 1] += value
+    return field
+
+
+@pytest.mark.parametrize("reach", [0, 1, 3, 7])
+def test_windows_paint_and_gather_equal_brute_force_sums_even_at_the_edges(reach):
+    shape = (9, 13)
+    rng = np.random.default_rng(reach)
+    cells = np.concatenate([[0, 12, 104, 116], rng.integers(0, 117, 20)])  # the four corners, then any
+    values = rng.random(len(cells))
+    window = windows(shape, reach)
+    expected = brute_force_window_sums(cells, values, shape, reach)
+    np.testing.assert_allclose(window.paint(cells, values), expected, rtol=1e-12)
+    grid = rng.random(shape)
+    by_unit = [brute_force_window_sums([cell], [1.0], shape, reach).ravel() @ grid.ravel() for cell in cells]
+    np.testing.assert_allclose(window.gather(grid, cells), by_unit, rtol=1e-12)
 
 
 def test_contest_share_and_empty_cells():

@@ -8,7 +8,8 @@ five zones: 1 state, 2 state-dominant, 3 contested, 4 JNIM-dominant, 5 JNIM.
 from __future__ import annotations
 
 import numpy as np
-from scipy.ndimage import uniform_filter
+
+from model.rules.windows import windows
 
 SUPPORT_PER_PERSON = 0.002
 """Armed supporters per resident lending weight to the side a village leans to (assumption)."""
@@ -25,16 +26,12 @@ def strength_field(cells: np.ndarray, strength: np.ndarray, shape: tuple[int, in
         reach: half-width of the window in cells.
 
     """
-    grid = np.bincount(cells, weights=strength, minlength=shape[0] * shape[1]).astype(float)
-    grid = grid.reshape(shape)
-    size = 2 * reach + 1
-    window_sum = uniform_filter(grid, size=size, mode="constant") * size * size
-    return np.maximum(window_sum, 0.0)  # the running-sum filter leaves −1e−17 where it should be 0
+    return windows(shape, reach).paint(cells, strength)
 
 
 def jnim_share_target(jnim: np.ndarray, state: np.ndarray, exponent: float = 1.0) -> np.ndarray:
     """Tullock contest share of JNIM: J^m / (J^m + S^m); 0.5 where neither side is present."""
-    j, s = np.power(jnim, exponent), np.power(state, exponent)
+    j, s = (jnim, state) if exponent == 1.0 else (np.power(jnim, exponent), np.power(state, exponent))
     total = j + s
     return np.divide(j, total, out=np.full_like(total, 0.5), where=total > 0)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.rules.control import strength_field
+from model.rules.windows import windows
 
 
 def jnim_recruits(population: np.ndarray, loyalty: np.ndarray, grievance: np.ndarray,
@@ -33,9 +33,8 @@ def recruits_by_reach(pool_cells: np.ndarray, pool: np.ndarray, unit_cells: np.n
 
     """
     n_cells = shape[0] * shape[1]
+    window = windows(shape, reach)
     pool_grid = np.bincount(pool_cells, weights=pool, minlength=n_cells).astype(float)
-    reaching = strength_field(unit_cells, np.ones(len(unit_cells)), shape, reach).ravel()
-    reaching = np.rint(reaching)
+    reaching = window.paint(unit_cells, np.ones(len(unit_cells))).ravel()
     per_column = np.divide(pool_grid, reaching, out=np.zeros(n_cells), where=reaching > 0)
-    gathered = strength_field(np.arange(n_cells), per_column, shape, reach).ravel()
-    return gathered[unit_cells], float(pool_grid[reaching == 0].sum())
+    return window.gather(per_column, unit_cells), float(pool_grid[reaching == 0].sum())
