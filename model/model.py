@@ -357,10 +357,7 @@ class MaliModel(ModelSetup, mesa.Model):
 
     def weakest_garrison_near(self, unit: JihadistUnit) -> tuple[int, float]:
         """Index of the garrison within range with the best odds, and those odds."""
-        rows, cols = self.garrison_rows_cols
-        r, c = divmod(unit.cell, self.map.shape[1])
-        near = np.maximum(np.abs(rows - r), np.abs(cols - c)) <= self.attack_range_cells
-        near[self.capital_garrison] = False
+        near = self.garrisons_in_attack_range[unit.cell]
         if not near.any():
             return self.capital_garrison, 0.0
         strength = np.where(near, self.garrisons.strength * self.p["army_combat_weight"], np.inf)

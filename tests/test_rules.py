@@ -246,6 +246,16 @@ def test_choose_follows_cumulative_weights():
     assert columns.choose(w, 0.999) == 2
 
 
+@pytest.mark.parametrize("n", [5, 40])
+def test_choose_draws_the_same_index_in_python_and_numpy(n):
+    rng = np.random.default_rng(n)
+    for _ in range(200):
+        weights, u = rng.random(n) * (rng.random(n) < 0.7), rng.random()
+        cumulative = np.cumsum(weights)
+        expected = min(int(np.searchsorted(cumulative, u * cumulative[-1], side="right")), n - 1)
+        assert columns.choose(list(weights), u) == expected
+
+
 def test_split_and_step():
     assert columns.split_sizes(15.0, 0.5, 10.0) is None
     big, small = columns.split_sizes(100.0, 0.0, 10.0)

@@ -8,26 +8,40 @@ attack a weak garrison, rest when morale is low, or besiege Bamako when the junt
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
+
 import numpy as np
 
 TASKS = ("ambush", "tax", "attack", "rest", "siege")
+SHORT = 16
+"""Up to this many weights, ``choose`` stays in plain Python."""
 
 
 def task_weights(blockade: float, morale: float, odds_vs_garrison: float,
-                 junta_cohesion: float, jnim_to_bamako_defenders: float) -> np.ndarray:
+                 junta_cohesion: float, jnim_to_bamako_defenders: float) -> list[float]:
     """Attraction of each task in ``TASKS`` order (assumption; all non-negative)."""
     siege = 8.0 * max(0.0, 0.5 - junta_cohesion) * max(0.0, jnim_to_bamako_defenders - 0.5)
-    return np.array([
+    return [
         0.5 * blockade,
         1.0,
         0.4 * min(2.0, odds_vs_garrison),
         0.5 * (1.0 - morale),
         siege,
-    ])
+    ]
 
 
-def choose(weights: np.ndarray, u: float) -> int:
-    """Index drawn with probability proportional to ``weights`` from one uniform number ``u``."""
+def choose(weights: Sequence[float], u: float) -> int:
+    """Index drawn with probability proportional to ``weights`` from one uniform number ``u``.
+
+    Short lists (a column's five tasks) go through plain Python, which is several times faster
+    than NumPy at this size; long ones (ambush sites) through NumPy. Both add the weights in
+    order, so they draw the same index.
+    """
+    if len(weights) <= SHORT:
+        cumulative = list(accumulate(weights))
+        return min(bisect_right(cumulative, u * cumulative[-1]), len(weights) - 1)
     cumulative = np.cumsum(weights)
     return min(int(np.searchsorted(cumulative, u * cumulative[-1], side="right")), len(weights) - 1)
 
