@@ -391,18 +391,16 @@ class MaliModel(ModelSetup, mesa.Model):
         units = self.jnim_units
         jcells = np.array([u.cell for u in units], dtype=np.int64)
         jstrength = np.array([u.combat_strength for u in units])
-        self.jnim_field = control.strength_field(jcells, jstrength, shape, reach)
         v = self.villages
         support = control.SUPPORT_PER_PERSON * v.population
         s_grid = self.state_field.ravel().copy()
-        j_grid = self.jnim_field.ravel().copy()
+        j_grid = control.strength_field(jcells, jstrength, shape, reach).ravel()
         s_grid[v.cells] += support * v.loyalty
         j_grid[v.cells] += support * (1.0 - v.loyalty) * (1.0 + v.risen)
         target = control.jnim_share_target(j_grid, s_grid).reshape(shape)
         self.q_grid = control.relax(self.q_grid, target, rate)
         v.q = self.q_grid.ravel()[v.cells]
         v.zone = control.zones(v.q)
-        v.tax_to = np.where(v.zone <= 2, 1, np.where(v.zone >= 4, 2, 0)).astype(np.int8)
         self.shares = control.control_shares(v.zone, v.population)
 
     # ----- processes 2-3: villages --------------------------------------------------------------
@@ -449,15 +447,12 @@ class MaliModel(ModelSetup, mesa.Model):
         recruits, orphans = recruitment.recruits_by_reach(v.cells, pool, cells, self.map.shape,
                                                           self.control_reach)
         fighters = np.array([u.fighters for u in units])
-        upkeep = p["jnim_upkeep_cfa_per_fighter_day"]
-        for unit, share, new in zip(units, fighters / max(fighters.sum(), 1.0), recruits, strict=True):
-            unit.cash += income * share - upkeep * unit.fighters
-            if unit.cash < 0:
-                unit.fighters *= 1.0 - self.p["jnim_desertion_per_day"]
-                unit.cash = 0.0
-            affordable = min(new, unit.cash / self.p["jnim_recruit_cost_cfa"])
-            unit.fighters += affordable
-            unit.cash = max(0.0, unit.cash - affordable * self.p["jnim_recruit_cost_cfa"])
+        cash = np.array([u.cash for u in units])
+        cash, fighters = recruitment.pay_and_recruit(
+            cash, fighters, recruits, income, p["jnim_upkeep_cfa_per_fighter_day"],
+            p["jnim_desertion_per_day"], p["jnim_recruit_cost_cfa"])
+        for unit, unit_cash, unit_fighters in zip(units, cash.tolist(), fighters.tolist(), strict=True):
+            unit.cash, unit.fighters = unit_cash, unit_fighters
         self.orphan_recruits += orphans
         self.spawn_orphan_column(pool)
         self.coalesce_and_fragment()

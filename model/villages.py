@@ -12,7 +12,7 @@ class VillageArrays:
     """State of every village; rules update whole arrays at once."""
 
     FIELDS = ("population", "loyalty", "grievance", "fear", "stock", "fuel_access",
-              "q", "zone", "risen", "tax_to")
+              "q", "zone", "risen")
 
     cells: np.ndarray
     population: np.ndarray
@@ -24,7 +24,6 @@ class VillageArrays:
     q: np.ndarray
     zone: np.ndarray
     risen: np.ndarray
-    tax_to: np.ndarray
 
     @classmethod
     def empty(cls, cells: np.ndarray, population: np.ndarray) -> VillageArrays:
@@ -33,7 +32,7 @@ class VillageArrays:
         return cls(cells=cells, population=population.astype(float), loyalty=np.full(n, 0.5),
                    grievance=np.zeros(n), fear=np.zeros(n), stock=np.ones(n),
                    fuel_access=np.ones(n), q=np.full(n, 0.5), zone=np.full(n, 3, np.int8),
-                   risen=np.zeros(n, bool), tax_to=np.zeros(n, np.int8))
+                   risen=np.zeros(n, bool))
 
 
 @dataclass

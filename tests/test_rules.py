@@ -115,6 +115,18 @@ def test_recruits_are_shared_among_the_columns_in_reach():
     assert orphans == 5.0
 
 
+def test_columns_pay_upkeep_then_buy_recruits_and_broke_columns_lose_fighters():
+    cash, fighters = recruitment.pay_and_recruit(
+        cash=np.array([0.0, 100.0, 0.0]), fighters=np.array([10.0, 30.0, 0.0]),
+        recruits=np.array([5.0, 5.0, 3.0]), income=400.0, upkeep=5.0, desertion=0.1, recruit_cost=10.0)
+    # income shared by fighters: 100 and 300; upkeep 50 and 150; the empty column gets nothing
+    np.testing.assert_allclose(cash, [0.0, 200.0, 0.0])
+    np.testing.assert_allclose(fighters, [15.0, 35.0, 0.0])
+    cash, fighters = recruitment.pay_and_recruit(np.array([0.0]), np.array([10.0]), np.array([5.0]),
+                                                 income=0.0, upkeep=5.0, desertion=0.1, recruit_cost=10.0)
+    assert cash.tolist() == [0.0] and fighters.tolist() == pytest.approx([9.0])
+
+
 # --- 5 taxation -------------------------------------------------------------------------------------
 def test_zakat_full_in_jnim_zones_half_where_contested():
     income = taxation.zakat(np.array([100.0, 100.0, 100.0]), np.array([5, 3, 1]), 0.1, 300.0)

@@ -38,3 +38,22 @@ def recruits_by_reach(pool_cells: np.ndarray, pool: np.ndarray, unit_cells: np.n
     reaching = window.paint(unit_cells, np.ones(len(unit_cells))).ravel()
     per_column = np.divide(pool_grid, reaching, out=np.zeros(n_cells), where=reaching > 0)
     return window.gather(per_column, unit_cells), float(pool_grid[reaching == 0].sum())
+
+
+def pay_and_recruit(cash: np.ndarray, fighters: np.ndarray, recruits: np.ndarray, income: float,
+                    upkeep: float, desertion: float, recruit_cost: float) -> tuple[np.ndarray, np.ndarray]:
+    """A day of each column's purse: its share of income in, upkeep out, then recruits bought.
+
+    Income is shared by fighters; a column that cannot pay its upkeep loses ``desertion`` of its
+    fighters and its debt is written off; recruits join only as far as the cash pays for them.
+
+    Returns:
+        Cash and fighters of each column after the day.
+
+    """
+    cash = cash + income * (fighters / max(fighters.sum(), 1.0)) - upkeep * fighters
+    broke = cash < 0
+    fighters = np.where(broke, fighters * (1.0 - desertion), fighters)
+    cash = np.where(broke, 0.0, cash)
+    affordable = np.minimum(recruits, cash / recruit_cost)
+    return np.maximum(0.0, cash - affordable * recruit_cost), fighters + affordable

@@ -57,7 +57,7 @@ class Windows:
                               weights=np.repeat(np.asarray(values, dtype=float), len(self.offsets)),
                               minlength=rows * cols).reshape(rows, cols)
         r = self.reach
-        return painted[r:r + self.shape[0], r:r + self.shape[1]]
+        return np.ascontiguousarray(painted[r:r + self.shape[0], r:r + self.shape[1]])
 
     def gather(self, grid: np.ndarray, cells: np.ndarray) -> np.ndarray:
         """Sum of a grid over the window around each of ``cells``."""
