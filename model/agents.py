@@ -129,7 +129,11 @@ def move_toward(unit, target_cell: int | None, max_cells: int, n_cols: int) -> N
 
 
 class JihadistUnit(mesa.Agent):
-    """A JNIM column: fighters, cash, fuel, morale, a task and where it is going."""
+    """A JNIM column: fighters, cash, fuel, morale, a task and where it is going.
+
+    The model plans and moves all columns together each day (``MaliModel.plan_columns``,
+    ``move_columns``): a column's day is a choice and a step, cheaper done for all at once.
+    """
 
     def __init__(self, model, cell: int, fighters: float, cash: float, fuel: float,
                  home_cell: int, morale: float = 0.7):
@@ -149,18 +153,6 @@ class JihadistUnit(mesa.Agent):
         """Leave the model (and its ordered list of columns)."""
         self.model.columns.remove(self)
         super().remove()
-
-    def step(self) -> None:
-        """Re-plan when due, then move toward the target at the column's speed."""
-        model = self.model
-        if model.day >= self.replan_day:
-            self.task, self.target_cell = model.plan_column(self)
-            self.replan_day = model.day + model.p["jnim_replan_days"]
-        if self.cell == self.target_cell:
-            return
-        speed = model.jnim_speed_cells if self.fuel > 0 else max(1, model.jnim_speed_cells // 2)
-        move_toward(self, self.target_cell, speed, model.map.shape[1])
-        self.fuel = max(0.0, self.fuel - model.p["jnim_fuel_l_per_fighter_move"] * self.fighters)
 
     @property
     def combat_strength(self) -> float:

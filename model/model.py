@@ -79,10 +79,8 @@ class MaliModel(ModelSetup, mesa.Model):
 
         This is also the whole of a spin-up day (see :meth:`ModelSetup.spin_up`).
         """
-        order = list(self.jnim_units)
-        self.random.shuffle(order)  # as AgentSet.shuffle_do, without its weak references
-        for unit in order:
-            unit.step()
+        self.plan_columns()
+        self.move_columns()
         self.move_sweeps()
         self.fight_sweeps()
         self.attack_garrisons()
@@ -322,6 +320,28 @@ class MaliModel(ModelSetup, mesa.Model):
             unit.target_cell = unit.home_cell
 
     # ----- JNIM columns' choices ------------------------------------------------------------------
+    def plan_columns(self) -> None:
+        """Columns due to re-plan choose a task, in random order (as Mesa's ``shuffle_do``)."""
+        order = list(self.jnim_units)
+        self.random.shuffle(order)
+        for unit in order:
+            if self.day >= unit.replan_day:
+                unit.task, unit.target_cell = self.plan_column(unit)
+                unit.replan_day = self.day + self.p["jnim_replan_days"]
+
+    def move_columns(self) -> None:
+        """Every column not yet at its target moves toward it, at half speed when out of fuel."""
+        moving = [u for u in self.jnim_units if u.cell != u.target_cell]
+        if not moving:
+            return
+        fuel = np.array([u.fuel for u in moving])
+        speed = np.where(fuel > 0, self.jnim_speed_cells, max(1, self.jnim_speed_cells // 2))
+        cells = columns.advance(np.array([u.cell for u in moving]), np.array([u.target_cell for u in moving]),
+                                speed, self.map.shape[1])
+        fuel = np.maximum(0.0, fuel - self.p["jnim_fuel_l_per_fighter_move"] * np.array([u.fighters for u in moving]))
+        for unit, cell, unit_fuel in zip(moving, cells.tolist(), fuel.tolist(), strict=True):
+            unit.cell, unit.fuel = cell, unit_fuel
+
     def plan_inputs(self) -> tuple[float, float, np.ndarray, np.ndarray]:
         """What every column's choice today depends on, computed once a day.
 

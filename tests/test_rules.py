@@ -275,6 +275,17 @@ def test_split_and_step():
     assert columns.step_toward(0, 0, 10, -2, 3) == (3, -2)
 
 
+def test_advance_moves_every_unit_as_step_toward_does():
+    rng = np.random.default_rng(3)
+    n_cols, cells, targets = 13, rng.integers(0, 117, 50), rng.integers(0, 117, 50)
+    speeds = rng.integers(1, 4, 50)
+    moved = columns.advance(cells, targets, speeds, n_cols)
+    for cell, target, speed, new in zip(cells, targets, speeds, moved, strict=True):
+        row, col = columns.step_toward(*divmod(int(cell), n_cols), *divmod(int(target), n_cols), int(speed))
+        assert new == row * n_cols + col
+    assert columns.advance(np.array([0]), np.array([2 * 13 + 5]), np.array([3]), 13).tolist() == [2 * 13 + 3]
+
+
 def test_no_siege_while_the_officer_corps_holds():
     weights = columns.task_weights(0.5, 0.7, 1.0, 0.6, 3.0)
     assert weights[columns.TASKS.index("siege")] == 0.0
