@@ -29,6 +29,7 @@ from model.rules import (
     taxation,
     uprising,
 )
+from model.rules.bounds import clip01
 from model.series import Series
 from model.setup import ModelSetup
 
@@ -288,9 +289,9 @@ class MaliModel(ModelSetup, mesa.Model):
             return
         sweepers = self.sweepers()
         adjacent = self.grid_distances(np.array([s.cell for s in sweepers]), np.array([u.cell for u in units])) <= 1
-        for sweeper, next_to in zip(sweepers, adjacent, strict=True):
-            near = np.flatnonzero(next_to)
-            if len(near) == 0 or sweeper.strength <= 0 or self.rng.random() >= self.p["sweep_contact_prob"]:
+        for i in np.flatnonzero(adjacent.any(axis=1)).tolist():
+            sweeper, near = sweepers[i], np.flatnonzero(adjacent[i])
+            if sweeper.strength <= 0 or self.rng.random() >= self.p["sweep_contact_prob"]:
                 continue
             unit = max((units[k] for k in near), key=lambda u: u.fighters)
             if unit.fighters <= 0:
@@ -429,8 +430,8 @@ class MaliModel(ModelSetup, mesa.Model):
         p, v = self.p, self.villages
         v.fuel_access = min(1.0, self.days_of_supply / p["market_comfort_days"]) * (1.0 - 0.5 * v.q)
         exposed = self.hardship * (1.5 - 0.5 * v.fuel_access)
-        v.stock = np.clip(v.stock + self.p["village_stock_rate_per_day"] * ((1.0 - exposed) - v.stock), 0.0, 1.0)
-        felt = np.clip(exposed * (1.0 - 0.5 * v.stock), 0.0, 1.0)
+        v.stock = clip01(v.stock + self.p["village_stock_rate_per_day"] * ((1.0 - exposed) - v.stock))
+        felt = clip01(exposed * (1.0 - 0.5 * v.stock))
         state_pc = self.deaths_today[1, v.cells] / v.population
         jnim_pc = self.deaths_today[0, v.cells] / v.population
         target = loyalty.loyalty_target(v.q, felt, p["blame_attribution"])
@@ -451,7 +452,7 @@ class MaliModel(ModelSetup, mesa.Model):
         by_jnim = rate * (v.zone == 4)
         self.cum["civilian_deaths_state"] += float(by_state.sum())
         self.cum["civilian_deaths_jnim"] += float(by_jnim.sum())
-        v.fear = np.clip(v.fear + 0.05 * (((v.zone == 2) | (v.zone == 4)) - v.fear), 0.0, 1.0)
+        v.fear = clip01(v.fear + 0.05 * (((v.zone == 2) | (v.zone == 4)) - v.fear))
 
     # ----- processes 4-5, 12: JNIM money and recruits ----------------------------------------------
     def jnim_income_and_recruitment(self) -> None:

@@ -43,7 +43,7 @@ def relax(current: np.ndarray, target: np.ndarray, rate: float) -> np.ndarray:
 
 def zones(q: np.ndarray) -> np.ndarray:
     """Kalyvas zone 1..5 from the JNIM share: [0, .2) → 1, ..., [.8, 1] → 5."""
-    return np.clip(1 + (q * 5).astype(np.int8), 1, 5)
+    return np.minimum(1 + (q * 5).astype(np.int8), 5)  # q ≥ 0, so the zone is ≥ 1
 
 
 def control_shares(zone: np.ndarray, weight: np.ndarray) -> tuple[float, float, float]:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from model.rules.bounds import clip01
+
 
 def loyalty_target(q: np.ndarray, hardship: float, blame: float) -> np.ndarray:
     """Loyalty a village settles at: 1 − JNIM share, less the hardship it blames on the state."""
-    return np.clip(1.0 - q - blame * hardship, 0.0, 1.0)
+    return clip01(1.0 - q - blame * hardship)
 
 
 def update_loyalty(loyalty: np.ndarray, target: np.ndarray, drift: float,
@@ -31,10 +33,10 @@ def update_loyalty(loyalty: np.ndarray, target: np.ndarray, drift: float,
 
     """
     shock = backlash * (jnim_deaths_pc - state_deaths_pc)
-    return np.clip(loyalty + drift * (target - loyalty) + shock, 0.0, 1.0)
+    return clip01(loyalty + drift * (target - loyalty) + shock)
 
 
 def update_grievance(grievance: np.ndarray, hardship: float, deaths_pc: np.ndarray,
                      decay: float, backlash: float) -> np.ndarray:
     """Grievance relaxes toward today's hardship and jumps with civilian deaths of any side."""
-    return np.clip(grievance + decay * (hardship - grievance) + backlash * deaths_pc, 0.0, 1.0)
+    return clip01(grievance + decay * (hardship - grievance) + backlash * deaths_pc)
