@@ -13,8 +13,6 @@ from enum import Enum
 import mesa
 import numpy as np
 
-from model.rules import columns
-
 
 class Village(mesa.Agent):
     """The rural communes of one populated cell: a view onto row ``index`` of the arrays."""
@@ -116,16 +114,6 @@ class ArmyUnit(mesa.Agent):
             self.model.garrisons.strength[self.garrison_index] = value
         else:
             self._strength = value
-
-
-def move_toward(unit, target_cell: int | None, max_cells: int, n_cols: int) -> None:
-    """Step a unit with a ``cell`` at most ``max_cells`` toward a target cell."""
-    if target_cell is None or unit.cell == target_cell:
-        return
-    r, c = divmod(unit.cell, n_cols)
-    tr, tc = divmod(target_cell, n_cols)
-    r, c = columns.step_toward(r, c, tr, tc, max_cells)
-    unit.cell = r * n_cols + c
 
 
 class JihadistUnit(mesa.Agent):

@@ -12,7 +12,7 @@ import math
 import mesa
 import numpy as np
 
-from model.agents import FuelConvoy, JihadistUnit, Posture, RussianUnit, move_toward
+from model.agents import FuelConvoy, JihadistUnit, Posture, RussianUnit
 from model.params import validate
 from model.rules import (
     capital,
@@ -273,8 +273,10 @@ class MaliModel(ModelSetup, mesa.Model):
         in_range = dist <= self.sweep_range_cells
         biggest = np.argmax(np.where(in_range, sizes, -1.0), axis=1)
         pick = np.where(in_range.any(axis=1), biggest, np.argmin(dist, axis=1))
-        for sweeper, k in zip(sweepers, pick, strict=True):
-            move_toward(sweeper, int(cells[k]), self.sweep_speed_cells, self.map.shape[1])
+        moved = columns.advance(np.array([s.cell for s in sweepers]), cells[pick], self.sweep_speed_cells,
+                                self.map.shape[1])
+        for sweeper, cell in zip(sweepers, moved.tolist(), strict=True):
+            sweeper.cell = cell
 
     def grid_distances(self, from_cells: np.ndarray, to_cells: np.ndarray) -> np.ndarray:
         """Chebyshev distance in cells from each of ``from_cells`` (rows) to each of ``to_cells``."""
@@ -322,13 +324,22 @@ class MaliModel(ModelSetup, mesa.Model):
 
     # ----- JNIM columns' choices ------------------------------------------------------------------
     def plan_columns(self) -> None:
-        """Columns due to re-plan choose a task, in random order (as Mesa's ``shuffle_do``)."""
+        """Columns due to re-plan choose a task, in random order (as Mesa's ``shuffle_do``).
+
+        Nothing a choice depends on changes while the columns plan (they move afterwards), so
+        the blockade, the odds against Bamako and the garrisons' strengths are read once.
+        """
         order = list(self.jnim_units)
         self.random.shuffle(order)
-        for unit in order:
-            if self.day >= unit.replan_day:
-                unit.task, unit.target_cell = self.plan_column(unit)
-                unit.replan_day = self.day + self.p["jnim_replan_days"]
+        due = [unit for unit in order if self.day >= unit.replan_day]
+        if not due:
+            return
+        blockade = max(self.corridor_blockade(n) for n in self.fuel_corridors)
+        odds_on_bamako = self.jnim_total / max(1.0, self.bamako_defence())
+        garrison_strength = self.garrisons.strength * self.p["army_combat_weight"]
+        for unit in due:
+            unit.task, unit.target_cell = self.plan_column(unit, blockade, odds_on_bamako, garrison_strength)
+            unit.replan_day = self.day + self.p["jnim_replan_days"]
 
     def move_columns(self) -> None:
         """Every column not yet at its target moves toward it, at half speed when out of fuel."""
@@ -343,45 +354,37 @@ class MaliModel(ModelSetup, mesa.Model):
         for unit, cell, unit_fuel in zip(moving, cells.tolist(), fuel.tolist(), strict=True):
             unit.cell, unit.fuel = cell, unit_fuel
 
-    def plan_inputs(self) -> tuple[float, float, np.ndarray, np.ndarray]:
-        """What every column's choice today depends on, computed once a day.
-
-        Columns only move while they plan, so blockade, strengths and the corridor map are the
-        same for every column of the day.
-        """
-        if self._plan_day != self.day:
-            blockade = max(self.corridor_blockade(n) for n in self.fuel_corridors)
-            ratio = self.jnim_total / max(1.0, self.bamako_defence())
-            names = [n for n in self.fuel_corridors if self.corridor_blockade(n) > 0]
-            cells = np.concatenate([self.fuel_corridors[n].cells[1:-2] for n in names]) if names else None
-            weights = None
-            if cells is not None:
-                held = self.state_field.ravel()[cells]
-                weights = np.exp(-held / (held.mean() + 1.0))
-            self._plan_cache = (blockade, ratio, cells, weights)
-            self._plan_day = self.day
-        return self._plan_cache
-
-    def plan_column(self, unit: JihadistUnit) -> tuple[str, int]:
+    def plan_column(self, unit: JihadistUnit, blockade: float, odds_on_bamako: float,
+                    garrison_strength: np.ndarray) -> tuple[str, int]:
         """Pick a task and its target cell for one column."""
-        blockade, ratio, corridor_cells, corridor_weights = self.plan_inputs()
-        k_weak, odds = self.weakest_garrison_near(unit)
-        weights = columns.task_weights(blockade, unit.morale, odds, self.junta.cohesion, ratio)
+        k_weak, odds = self.weakest_garrison_near(unit, garrison_strength)
+        weights = columns.task_weights(blockade, unit.morale, odds, self.junta.cohesion, odds_on_bamako)
         task = columns.TASKS[columns.choose(weights, self.rng.random())]
         if task == "ambush":
-            return task, int(corridor_cells[columns.choose(corridor_weights, self.rng.random())])
+            cells, attraction = self.ambush_sites()
+            return task, int(cells[columns.choose(attraction, self.rng.random())])
         if task == "attack":
             return task, int(self.garrisons.cells[k_weak])
         if task == "siege":
             return task, int(self.map.capital_cell)
         return task, unit.home_cell
 
-    def weakest_garrison_near(self, unit: JihadistUnit) -> tuple[int, float]:
+    def ambush_sites(self) -> tuple[np.ndarray, np.ndarray]:
+        """Cells of the blockaded corridors and their attraction (weakly held stretches), today."""
+        if self._ambush_day != self.day:
+            names = tuple(n for n in self.fuel_corridors if self.corridor_blockade(n) > 0)
+            cells = np.concatenate([self.fuel_corridors[n].cells[1:-2] for n in names])
+            held = self.state_field.ravel()[cells]
+            self._ambush_sites = cells, np.exp(-held / (held.mean() + 1.0))
+            self._ambush_day = self.day
+        return self._ambush_sites
+
+    def weakest_garrison_near(self, unit: JihadistUnit, garrison_strength: np.ndarray) -> tuple[int, float]:
         """Index of the garrison within range with the best odds, and those odds."""
         near = self.garrisons_in_attack_range[unit.cell]
         if not near.any():
             return self.capital_garrison, 0.0
-        strength = np.where(near, self.garrisons.strength * self.p["army_combat_weight"], np.inf)
+        strength = np.where(near, garrison_strength, np.inf)
         k = int(np.argmin(strength))
         return k, unit.combat_strength / max(1.0, strength[k])
 

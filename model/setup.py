@@ -29,7 +29,7 @@ class ModelSetup:
         p = self.p
         self.map = build_map(p["resolution_deg"])
         self.columns: list = []
-        self._plan_day = None
+        self._ambush_day = None
         self.n_cells = self.map.shape[0] * self.map.shape[1]
         self.set_ranges()
         self.set_villages()

@@ -272,18 +272,18 @@ def test_split_and_step():
     assert columns.split_sizes(15.0, 0.5, 10.0) is None
     big, small = columns.split_sizes(100.0, 0.0, 10.0)
     assert (big, small) == pytest.approx((80.0, 20.0))
-    assert columns.step_toward(0, 0, 10, -2, 3) == (3, -2)
 
 
-def test_advance_moves_every_unit_as_step_toward_does():
+def test_advance_moves_at_most_the_speed_along_each_axis():
+    n_cols = 13
+    start, target = 0, 10 * n_cols + 2  # (0, 0) toward (10, 2) at 3 cells a day
+    assert columns.advance(np.array([start]), np.array([target]), 3, n_cols).tolist() == [3 * n_cols + 2]
     rng = np.random.default_rng(3)
-    n_cols, cells, targets = 13, rng.integers(0, 117, 50), rng.integers(0, 117, 50)
-    speeds = rng.integers(1, 4, 50)
-    moved = columns.advance(cells, targets, speeds, n_cols)
-    for cell, target, speed, new in zip(cells, targets, speeds, moved, strict=True):
-        row, col = columns.step_toward(*divmod(int(cell), n_cols), *divmod(int(target), n_cols), int(speed))
-        assert new == row * n_cols + col
-    assert columns.advance(np.array([0]), np.array([2 * 13 + 5]), np.array([3]), 13).tolist() == [2 * 13 + 3]
+    cells, targets, speeds = rng.integers(0, 117, 50), rng.integers(0, 117, 50), rng.integers(1, 4, 50)
+    for cell, target, speed, new in zip(cells, targets, speeds, columns.advance(cells, targets, speeds, n_cols),
+                                        strict=True):
+        (r, c), (tr, tc), (nr, nc) = divmod(cell, n_cols), divmod(target, n_cols), divmod(new, n_cols)
+        assert (nr, nc) == (r + max(-speed, min(speed, tr - r)), c + max(-speed, min(speed, tc - c)))
 
 
 def test_no_siege_while_the_officer_corps_holds():

@@ -54,15 +54,11 @@ def split_sizes(fighters: float, u: float, min_size: float) -> tuple[float, floa
     return fighters - part, part
 
 
-def step_toward(row: int, col: int, target_row: int, target_col: int, max_cells: int) -> tuple[int, int]:
-    """Move at most ``max_cells`` along each axis toward a target (Chebyshev steps)."""
-    dr = max(-max_cells, min(max_cells, target_row - row))
-    dc = max(-max_cells, min(max_cells, target_col - col))
-    return row + dr, col + dc
-
-
 def advance(cells: np.ndarray, targets: np.ndarray, max_cells: np.ndarray, n_cols: int) -> np.ndarray:
-    """``step_toward`` for many units at once, on flat cell indices of a grid ``n_cols`` wide."""
+    """Move each unit at most ``max_cells`` along each axis toward its target (Chebyshev steps).
+
+    Cells are flat indices of a grid ``n_cols`` wide; ``max_cells`` is one speed or one per unit.
+    """
     rows, cols = np.divmod(cells, n_cols)
     target_rows, target_cols = np.divmod(targets, n_cols)
     rows = rows + np.clip(target_rows - rows, -max_cells, max_cells)
