@@ -465,8 +465,10 @@ class MaliModel(ModelSetup, mesa.Model):
         income = (taxation.zakat(v.population, v.zone, p["zakat_rate"], p["harvest_cfa_per_person_day"])
                   + self.artisanal_gold_levy() + p["jnim_other_income_cfa_per_day"]
                   + negotiation.payment(p["negotiation"], p["negotiation_payment_cfa_per_day"]))
+        ceiling = recruitment.jnim_ceiling(v.population, self.village_presence, v.grievance,
+                                           p["jnim_mobilisable_share"], p["jnim_ceiling_grievance_gain"])
         pool = recruitment.jnim_recruits(v.population, v.loyalty, v.grievance, v.q, v.risen,
-                                         p["jnim_recruit_rate"])
+                                         p["jnim_recruit_rate"], self.jnim_total + self.orphan_recruits, ceiling)
         cells = np.array([u.cell for u in units], dtype=np.int64)
         recruits, orphans = recruitment.recruits_by_reach(v.cells, pool, cells, self.map.shape,
                                                           self.control_reach)

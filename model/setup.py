@@ -56,6 +56,7 @@ class ModelSetup:
         """One Village agent per populated cell, viewing the shared arrays."""
         cells = self.map.village_cells
         self.villages = VillageArrays.empty(cells, self.map.population.ravel()[cells])
+        self.village_presence = np.array(self.map.region_jnim_presence)[self.map.region.ravel()[cells]]
         for k in range(len(cells)):
             Village(self, k)
 
@@ -121,9 +122,8 @@ class ModelSetup:
 
     def set_jnim(self) -> None:
         """JNIM columns with heavy-tailed sizes, placed by population and regional presence."""
-        p, v, m = self.p, self.villages, self.map
-        presence = np.array(m.region_jnim_presence)[m.region.ravel()[v.cells]]
-        weight = np.sqrt(v.population) * presence
+        p, v = self.p, self.villages
+        weight = np.sqrt(v.population) * self.village_presence
         n = p["jnim_initial_units"]
         sites = self.rng.choice(len(v.cells), size=n, replace=True, p=weight / weight.sum())
         sizes = self.rng.pareto(p["jnim_size_tail"], n) + 1.0
@@ -181,9 +181,8 @@ class ModelSetup:
         Where no force is in reach, any loyalty is a fixed point; the iteration starts from
         loyalty 1 − regional JNIM presence (assumption) so the strongholds start JNIM-leaning.
         """
-        v, m = self.villages, self.map
-        presence = np.array(m.region_jnim_presence)[m.region.ravel()[v.cells]]
-        v.loyalty = 1.0 - self.p["initial_presence_weight"] * presence
+        v = self.villages
+        v.loyalty = 1.0 - self.p["initial_presence_weight"] * self.village_presence
         self.q_grid = np.full(self.map.shape, 0.5)
         blame = self.p["blame_attribution"]
         for _ in range(SETTLING_ITERATIONS):

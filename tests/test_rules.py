@@ -101,9 +101,25 @@ def test_rising_rule():
 
 # --- 4 recruitment --------------------------------------------------------------------------------
 def test_jnim_recruits_by_hand():
+    # far below the ceiling: rate × population × disloyalty × mean(grievance, q) × 2 (risen)
     r = recruitment.jnim_recruits(np.array([1e6]), np.array([0.5]), np.array([0.4]), np.array([0.6]),
-                                  np.array([True]), 1e-5)
+                                  np.array([True]), 1e-5, fighters=0.0, ceiling=6000.0)
     assert r[0] == pytest.approx(1e-5 * 1e6 * 0.5 * 0.5 * 2)
+    # at three quarters of the ceiling, a quarter of that; at or above it, none
+    r = recruitment.jnim_recruits(np.array([1e6]), np.array([0.5]), np.array([0.4]), np.array([0.6]),
+                                  np.array([True]), 1e-5, fighters=4500.0, ceiling=6000.0)
+    assert r[0] == pytest.approx(0.25 * 1e-5 * 1e6 * 0.5 * 0.5 * 2)
+    for fighters, ceiling in ((6000.0, 6000.0), (7000.0, 6000.0), (10.0, 0.0)):
+        assert recruitment.jnim_recruits(np.array([1e6]), np.array([0.5]), np.array([0.4]), np.array([0.6]),
+                                         np.array([False]), 1e-5, fighters, ceiling)[0] == 0.0
+
+
+def test_jnim_ceiling_counts_presence_weighted_people_and_widens_with_grievance():
+    population, presence = np.array([1e6, 2e6, 5e6]), np.array([1.0, 0.5, 0.0])
+    calm = recruitment.jnim_ceiling(population, presence, np.zeros(3), 1e-3, grievance_gain=1.0)
+    assert calm == pytest.approx(1e-3 * (1e6 + 1e6))
+    assert recruitment.jnim_ceiling(population, presence, np.ones(3), 1e-3, 1.0) == pytest.approx(2 * calm)
+    assert recruitment.jnim_ceiling(population, presence, np.ones(3), 1e-3, 0.5) == pytest.approx(1.5 * calm)
 
 
 def test_recruits_are_shared_among_the_columns_in_reach():

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -85,3 +86,12 @@ def test_generic_functions_skip_the_parameter_table_but_not_the_structure():
     assert len(parse_spec(raw, "model.sweep.examples:boltzmann_run_one").points) == 2
     with pytest.raises(SpecError, match="scenario"):
         parse_spec({**raw, "scenario": "baseline"}, "model.sweep.examples:boltzmann_run_one")
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parents[1] / "experiments").glob("*.toml")),
+                         ids=lambda p: p.name)
+def test_every_shipped_experiment_is_valid(path):
+    import tomllib
+
+    spec = parse_spec(tomllib.loads(path.read_text()))
+    assert spec.name == path.stem

@@ -12,11 +12,27 @@ import numpy as np
 from model.rules.windows import windows
 
 
+def jnim_ceiling(population: np.ndarray, presence: np.ndarray, grievance: np.ndarray, share: float,
+                 grievance_gain: float) -> float:
+    """Most fighters JNIM can keep under arms: a share of the people of its areas, widened by grievance.
+
+    Assumption: the mobilisable base is the population weighted by JNIM's structural presence in
+    its region (data file regions.csv), times 1 + ``grievance_gain`` × grievance. It does not
+    follow control, so it anchors JNIM's strength while conditions are stable, and lets
+    hardship widen it.
+    """
+    return share * float(np.sum(population * presence * (1.0 + grievance_gain * grievance)))
+
+
 def jnim_recruits(population: np.ndarray, loyalty: np.ndarray, grievance: np.ndarray,
-                  q: np.ndarray, risen: np.ndarray, rate: float) -> np.ndarray:
-    """Expected JNIM recruits per cell per day."""
-    pull = 0.5 * (grievance + q) * (1.0 + risen)
-    return rate * population * (1.0 - loyalty) * pull
+                  q: np.ndarray, risen: np.ndarray, rate: float, fighters: float, ceiling: float) -> np.ndarray:
+    """Expected JNIM recruits per cell per day, falling linearly to zero as JNIM nears its ceiling.
+
+    Each cell offers its population times disloyalty times the mean of grievance and JNIM sway,
+    doubled where the village has risen; the shortfall below :func:`jnim_ceiling` scales it.
+    """
+    room = max(0.0, 1.0 - fighters / ceiling) if ceiling > 0 else 0.0
+    return rate * room * population * (1.0 - loyalty) * 0.5 * (grievance + q) * (1.0 + risen)
 
 
 def army_recruits(population: np.ndarray, loyalty: np.ndarray, q: np.ndarray, rate: float) -> float:
