@@ -8,10 +8,10 @@ their daily work is a few arithmetic operations; their encounters are resolved b
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from enum import Enum
 
 import mesa
-import numpy as np
 
 
 class Village(mesa.Agent):
@@ -164,7 +164,7 @@ class FuelConvoy(mesa.Agent):
         """Advance along the road; the model checks ambushes on the stretch covered today."""
         corridor = self.model.map.corridors[self.corridor]
         self.km = min(corridor.length_km, self.km + self.model.p["convoy_speed_km_per_day"])
-        self.path_index = int(np.searchsorted(corridor.km, self.km, side="right") - 1)
+        self.path_index = bisect_right(corridor.km_list, self.km) - 1
 
     @property
     def cell(self) -> int:

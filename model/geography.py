@@ -50,6 +50,11 @@ class Corridor:
         """Road length from the first to the last cell, in km."""
         return float(self.km[-1])
 
+    @functools.cached_property
+    def km_list(self) -> list[float]:
+        """``km`` as a Python list, for fast scalar look-ups with ``bisect``."""
+        return self.km.tolist()
+
 
 @dataclass(frozen=True)
 class MaliMap:

@@ -291,8 +291,11 @@ class MaliModel(ModelSetup, mesa.Model):
             return
         sweepers = self.sweepers()
         adjacent = self.grid_distances(np.array([s.cell for s in sweepers]), np.array([u.cell for u in units])) <= 1
-        for i in np.flatnonzero(adjacent.any(axis=1)).tolist():
-            sweeper, near = sweepers[i], np.flatnonzero(adjacent[i])
+        neighbours: dict[int, list[int]] = {}
+        for i, k in zip(*np.nonzero(adjacent), strict=True):
+            neighbours.setdefault(int(i), []).append(int(k))
+        for i, near in neighbours.items():
+            sweeper = sweepers[i]
             if sweeper.strength <= 0 or self.rng.random() >= self.p["sweep_contact_prob"]:
                 continue
             unit = max((units[k] for k in near), key=lambda u: u.fighters)
@@ -381,12 +384,23 @@ class MaliModel(ModelSetup, mesa.Model):
 
     def weakest_garrison_near(self, unit: JihadistUnit, garrison_strength: np.ndarray) -> tuple[int, float]:
         """Index of the garrison within range with the best odds, and those odds."""
-        near = self.garrisons_in_attack_range[unit.cell]
-        if not near.any():
+        near = self.garrisons_near(unit.cell)
+        if not near:
             return self.capital_garrison, 0.0
-        strength = np.where(near, garrison_strength, np.inf)
-        k = int(np.argmin(strength))
+        strength = garrison_strength.tolist()
+        k = min(near, key=strength.__getitem__)
         return k, unit.combat_strength / max(1.0, strength[k])
+
+    def garrisons_near(self, cell: int) -> list[int]:
+        """Garrisons other than Bamako's within a column's attack range of a cell (cached per cell)."""
+        near = self._garrisons_near.get(cell)
+        if near is None:
+            rows, cols = self.garrison_rows_cols
+            r, c = divmod(cell, self.map.shape[1])
+            within = np.maximum(np.abs(rows - r), np.abs(cols - c)) <= self.attack_range_cells
+            within[self.capital_garrison] = False
+            near = self._garrisons_near[cell] = np.flatnonzero(within).tolist()
+        return near
 
     # ----- process 1: control -------------------------------------------------------------------
     def state_forces(self, patrolling: bool) -> tuple[np.ndarray, np.ndarray]:

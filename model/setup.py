@@ -75,17 +75,10 @@ class ModelSetup:
         self.garrisons = GarrisonArrays(cells, strength.astype(float), strength.astype(float))
         self.capital_garrison = 0
         self.garrison_at = {int(c): k for k, c in enumerate(cells)}
-        self.garrisons_in_attack_range = self.garrisons_within(self.attack_range_cells)
+        self.garrison_rows_cols = np.divmod(cells, m.shape[1])
+        self._garrisons_near: dict[int, list[int]] = {}
         for k, cell in enumerate(cells):
             ArmyUnit(self, ArmyRole.GARRISON, int(cell), float(strength[k]), garrison_index=k)
-
-    def garrisons_within(self, reach: int) -> np.ndarray:
-        """For every cell (rows), which garrisons other than Bamako's lie within ``reach`` cells."""
-        rows, cols = np.divmod(np.arange(self.n_cells), self.map.shape[1])
-        g_rows, g_cols = np.divmod(self.garrisons.cells, self.map.shape[1])
-        within = np.maximum(np.abs(rows[:, None] - g_rows[None, :]), np.abs(cols[:, None] - g_cols[None, :])) <= reach
-        within[:, self.capital_garrison] = False
-        return within
 
     def set_mobile_forces(self) -> None:
         """Escorts at the fuel crossings, sweep units in the centre, Russian units."""

@@ -61,6 +61,6 @@ def advance(cells: np.ndarray, targets: np.ndarray, max_cells: np.ndarray, n_col
     """
     rows, cols = np.divmod(cells, n_cols)
     target_rows, target_cols = np.divmod(targets, n_cols)
-    rows = rows + np.clip(target_rows - rows, -max_cells, max_cells)
-    cols = cols + np.clip(target_cols - cols, -max_cells, max_cells)
+    rows = rows + np.minimum(np.maximum(target_rows - rows, -max_cells), max_cells)
+    cols = cols + np.minimum(np.maximum(target_cols - cols, -max_cells), max_cells)
     return rows * n_cols + cols
