@@ -64,7 +64,7 @@ lint: $(STAMP) ## Lint with ruff
 bench: $(STAMP) ## Benchmarks: baseline run, throughput vs Mesa's Epstein, scaling, start-up, sweeps vs batch_run
 	$(BIN)/python benchmarks/bench_model.py
 	$(BIN)/python benchmarks/bench_performance.py --repeats 5
-	$(BIN)/python benchmarks/bench_sweep.py --model mali --runs 40
+	$(BIN)/python benchmarks/bench_sweep.py --model mali --runs 200
 	$(BIN)/python benchmarks/bench_sweep.py --model boltzmann --runs 1000 --days 50
 
 clean: ## Remove the virtual environment and caches

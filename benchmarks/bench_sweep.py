@@ -5,7 +5,7 @@ runs (365-day baseline, seeds from one root): the engine ``sequential`` and ``lo
 ``mesa.batch_run`` with 2 processes. Peak memory is the largest summed resident memory of the
 process and its children, sampled every 50 ms.
 
-    .venv/bin/python benchmarks/bench_sweep.py [--runs 40]
+    .venv/bin/python benchmarks/bench_sweep.py [--runs 200]
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def run_batch_run(runs: int, days: int, processes: int, model: str = "mali") -> 
 def main() -> None:
     """Measure every method in its own process and print the table."""
     parser = argparse.ArgumentParser(description="Sweep throughput benchmark.")
-    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--model", choices=("mali", "boltzmann"), default="mali",
                         help="mali-abm's model, or Mesa's Boltzmann example (short runs: overhead shows)")

@@ -129,3 +129,14 @@ def test_a_mesa_example_swept_by_the_engine_equals_mesa_batch_run(tmp_path):
     merged = ours.merge(reference, on=["n", "seed"])
     assert len(merged) == 6
     np.testing.assert_allclose(merged["gini"], merged["Gini"], rtol=0, atol=0)
+
+
+def test_batches_cover_every_task_in_order_and_shrink_to_single_runs():
+    from model.sweep.runner import MAX_BATCH, batches
+
+    tasks = [(0, r, r, {}) for r in range(500)]
+    split = batches(tasks, slots=2)
+    assert [t for batch in split for t in batch] == tasks
+    sizes = [len(b) for b in split]
+    assert max(sizes) == MAX_BATCH and sizes == sorted(sizes, reverse=True)
+    assert sizes[-4:] == [1, 1, 1, 1]

@@ -86,13 +86,19 @@ def parse_executor(text: str) -> tuple[str, Any]:
 
 
 @contextmanager
-def open_executor(text: str, scheduler_file: Path | None = None) -> Iterator[tuple[Executor, int]]:
-    """The executor and its number of parallel slots; closed (and workers stopped) on exit."""
+def open_executor(text: str, scheduler_file: Path | None = None,
+                  preload: tuple[str, ...] = ()) -> Iterator[tuple[Executor, int]]:
+    """The executor and its number of parallel slots; closed (and workers stopped) on exit.
+
+    Local workers fork from a server that has already imported ``preload`` (the run function's
+    module) and this module, so each worker starts without paying for the imports again.
+    """
     kind, argument = ("dask", None) if scheduler_file else parse_executor(text)
     if kind == "sequential":
         yield SequentialExecutor(), 1
     elif kind == "local":
         context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__, *preload])
         with ProcessPoolExecutor(max_workers=argument, mp_context=context) as pool:
             yield pool, argument
     else:

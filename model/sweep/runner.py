@@ -82,9 +82,18 @@ def pending_tasks(spec: SweepSpec, states: list[PointState]) -> list[Task]:
 
 
 def batches(tasks: list[Task], slots: int) -> list[list[Task]]:
-    """Split tasks into about four batches per slot, at most MAX_BATCH runs each."""
-    size = max(1, min(MAX_BATCH, math.ceil(len(tasks) / (4 * slots))))
-    return [tasks[k:k + size] for k in range(0, len(tasks), size)]
+    """Split tasks into batches that shrink toward the end (guided self-scheduling).
+
+    Each batch takes a quarter of the remaining runs per slot (1 to MAX_BATCH runs), so that
+    batches are large while there is much to do (little per-task overhead) and single runs at
+    the end (no worker is left finishing a long batch while the others idle).
+    """
+    out, start = [], 0
+    while start < len(tasks):
+        size = max(1, min(MAX_BATCH, math.ceil((len(tasks) - start) / (4 * slots))))
+        out.append(tasks[start:start + size])
+        start += size
+    return out
 
 
 class Progress:
@@ -141,7 +150,7 @@ def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_fil
     """Run (or resume) a sweep until every point has its replicates or has converged."""
     store = SweepStore(out)
     store.prepare(spec)
-    with open_executor(executor, scheduler_file) as (pool, slots):
+    with open_executor(executor, scheduler_file, preload=(spec.function.partition(":")[0],)) as (pool, slots):
         round_no = 0
         while True:
             tasks = pending_tasks(spec, point_states(spec, store.records(), retry_failed))
