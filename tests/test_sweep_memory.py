@@ -31,6 +31,7 @@ def test_worker_memory_after_2000_runs_is_within_50_mb_of_after_200():
         run(pool, 200, 1800)
         after_2000 = worker_rss(pool)
     growth_mb = (after_2000 - after_200) / 2**20
+    print(f"worker resident memory: {after_200 / 2**20:.0f} MB after 200 runs, +{growth_mb:.1f} MB after 2,000")
     assert growth_mb < 50, f"worker grew {growth_mb:.1f} MB between 200 and 2,000 runs"
 
 
