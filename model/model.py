@@ -430,7 +430,7 @@ class MaliModel(ModelSetup, mesa.Model):
         jcells = np.array([u.cell for u in units], dtype=np.int64)
         jstrength = np.array([u.combat_strength for u in units])
         v = self.villages
-        support = control.SUPPORT_PER_PERSON * v.population
+        support = self.armed_support
         s_grid = self.state_field.ravel().copy()
         j_grid = control.strength_field(jcells, jstrength, shape, reach).ravel()
         s_grid[v.cells] += support * v.loyalty
@@ -464,9 +464,8 @@ class MaliModel(ModelSetup, mesa.Model):
     def selective_violence(self) -> None:
         """Kalyvas: selective killings peak where control is dominant but incomplete (zones 2, 4)."""
         v = self.villages
-        rate = self.p["selective_killings_per_person_day"] * v.population
-        by_state = rate * (v.zone == 2)
-        by_jnim = rate * (v.zone == 4)
+        by_state = self.selective_killings * (v.zone == 2)
+        by_jnim = self.selective_killings * (v.zone == 4)
         self.cum["civilian_deaths_state"] += float(by_state.sum())
         self.cum["civilian_deaths_jnim"] += float(by_jnim.sum())
         v.fear = clip01(v.fear + 0.05 * (((v.zone == 2) | (v.zone == 4)) - v.fear))
@@ -499,8 +498,9 @@ class MaliModel(ModelSetup, mesa.Model):
 
     def artisanal_gold_levy(self) -> float:
         """JNIM's levy per day on artisanal gold from the mines it holds."""
-        tonnes = sum(t for cell, t, industrial in self.mine_table
-                     if not industrial and self.q_grid.ravel()[cell] >= 0.6)
+        held = (self.q_grid.ravel()[self.mine_cells] >= 0.6).tolist()
+        tonnes = sum(t for (_, t, industrial), jnim in zip(self.mine_table, held, strict=True)
+                     if not industrial and jnim)
         return tonnes * self.p["gold_price_cfa_per_tonne"] * self.p["jnim_artisanal_gold_levy"] / 365.0
 
     def spawn_orphan_column(self, pool: np.ndarray) -> None:
@@ -594,8 +594,9 @@ class MaliModel(ModelSetup, mesa.Model):
 
     def gold_held_share(self) -> float:
         """Share of industrial gold output from mines not held by JNIM."""
-        flat_q = self.q_grid.ravel()
-        held = sum(t for cell, t, industrial in self.mine_table if industrial and flat_q[cell] < 0.6)
+        state = (self.q_grid.ravel()[self.mine_cells] < 0.6).tolist()
+        held = sum(t for (_, t, industrial), held in zip(self.mine_table, state, strict=True)
+                   if industrial and held)
         return held / self.industrial_gold_t
 
     def junta_politics(self) -> None:

@@ -268,6 +268,8 @@ PARAMETERS: tuple[Parameter, ...] = (
     # --- structural rates and reaches (assumptions unless stated) ------------------------------
     _p("control_reach_km", 60.0, 20.0, 150.0, "km", "assumption", "Reach of a unit's weight in control"),
     _p("patrol_reach_km", 150.0, 50.0, 300.0, "km", "assumption", "Reach of active Russian patrols in control"),
+    _p("armed_support_per_person", 0.002, 0.0, 0.01, "fighters/resident", "assumption",
+       "Armed supporters per resident lending weight in control to the side a village leans to"),
     _p("control_inertia_per_day", 0.02, 0.005, 0.2, "1/day", "assumption",
        "Share of the gap to its target a cell's control closes each day"),
     _p("sweep_range_km", 300.0, 50.0, 600.0, "km", "assumption",

@@ -56,6 +56,8 @@ class ModelSetup:
         """One Village agent per populated cell, viewing the shared arrays."""
         cells = self.map.village_cells
         self.villages = VillageArrays.empty(cells, self.map.population.ravel()[cells])
+        self.armed_support = self.p["armed_support_per_person"] * self.villages.population
+        self.selective_killings = self.p["selective_killings_per_person_day"] * self.villages.population
         self.village_presence = np.array(self.map.region_jnim_presence)[self.map.region.ravel()[cells]]
         for k in range(len(cells)):
             Village(self, k)
@@ -158,6 +160,7 @@ class ModelSetup:
         self.goodwill, self.moscow_paid, self.gold_concession_loss = p["initial_goodwill"], True, 0.0
         output = mine_output()
         self.mine_table = [(pl.cell, *output[pl.name]) for pl in self.map.mines]
+        self.mine_cells = np.array([cell for cell, _, _ in self.mine_table], dtype=np.int64)
         self.industrial_gold_t = sum(t for _, t, industrial in self.mine_table if industrial)
 
     def set_events(self) -> None:

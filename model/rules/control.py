@@ -1,7 +1,8 @@
 """Process 1 — control of each cell from the armed strength within reach (Kalyvas 2006).
 
 Control is a continuous JNIM share q in [0, 1] per cell, the outcome of a contest between
-the armed strength of each side within reach plus armed local support, mapped to Kalyvas'
+the armed strength of each side within reach plus armed local support
+(``armed_support_per_person`` in the parameter table), mapped to Kalyvas'
 five zones: 1 state, 2 state-dominant, 3 contested, 4 JNIM-dominant, 5 JNIM.
 """
 
@@ -10,9 +11,6 @@ from __future__ import annotations
 import numpy as np
 
 from model.rules.windows import windows
-
-SUPPORT_PER_PERSON = 0.002
-"""Armed supporters per resident lending weight to the side a village leans to (assumption)."""
 
 
 def strength_field(cells: np.ndarray, strength: np.ndarray, shape: tuple[int, int],

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 
+ZAKAT_SHARE_BY_ZONE = np.array([0.0, 0.0, 0.0, 0.5, 1.0, 1.0])
+"""Share of full zakat JNIM takes in zones 0 (unused), 1-5."""
+
 
 def zakat(population: np.ndarray, zone: np.ndarray, rate: float, harvest_per_person: float) -> float:
     """JNIM zakat in CFA per day: full in zones 4-5, half in zone 3."""
-    weight = np.where(zone >= 4, 1.0, np.where(zone == 3, 0.5, 0.0))
+    weight = ZAKAT_SHARE_BY_ZONE[zone]
     return float(rate * harvest_per_person * np.sum(population * weight))
 
 
