@@ -55,7 +55,7 @@ class Junta(mesa.Agent):
         if self.post_coup_policy == "grant":
             params["concession_refusal"] = 0.0
         elif self.post_coup_policy == "negotiate":
-            params["negotiation"] = max(params["negotiation"], 0.5)
+            params["negotiation"] = max(params["negotiation"], params["post_coup_negotiation"])
 
 
 class Posture(Enum):
@@ -124,7 +124,7 @@ class JihadistUnit(mesa.Agent):
     """
 
     def __init__(self, model, cell: int, fighters: float, cash: float, fuel: float,
-                 home_cell: int, morale: float = 0.7):
+                 home_cell: int, morale: float):
         super().__init__(model)
         self.cell = cell
         self.fighters = fighters

@@ -99,7 +99,8 @@ class MaliModel(ModelSetup, mesa.Model):
             self.goodwill = moscow.answer_demand(self.goodwill, refused, p["refusal_goodwill_loss"],
                                                  p["grant_goodwill_gain"])
             if not refused:
-                self.gold_concession_loss = min(0.5, self.gold_concession_loss + self.p["concession_gold_loss"])
+                self.gold_concession_loss = min(self.p["concession_gold_loss_cap"],
+                                                self.gold_concession_loss + self.p["concession_gold_loss"])
         if self.day == p["refinery_deal_day"]:
             self.goodwill = min(1.0, self.goodwill + p["refinery_goodwill_gain"])
         self.goodwill = moscow.drift_goodwill(self.goodwill, p["goodwill_recovery_per_day"],
@@ -127,7 +128,8 @@ class MaliModel(ModelSetup, mesa.Model):
         """Effective escort a convoy on this corridor gets: its FAMa escort plus active Russians."""
         army = self.escorts[name].strength * self.p["army_combat_weight"]
         active = sum(u.strength for u in self.russian_units if u.posture is Posture.ACTIVE)
-        russian = 0.25 * active * self.fuel_corridors[name].fuel_share * self.p["russian_combat_weight"]
+        russian = (self.p["russian_escort_share"] * active * self.fuel_corridors[name].fuel_share
+                   * self.p["russian_combat_weight"])
         return (army + russian) / self.p["escort_rotations"]
 
     def spawn_convoys(self) -> None:
@@ -193,7 +195,9 @@ class MaliModel(ModelSetup, mesa.Model):
         self.casualties(unit, defence, won, convoy.cell, escort_corridor=convoy.corridor)
         if not won:
             return 0.0
-        burn_share = self.rng.beta(8.0, 8.0 * (1 - p["ambush_burn_fraction"]) / p["ambush_burn_fraction"])
+        concentration = p["ambush_burn_concentration"]
+        burn_share = self.rng.beta(concentration,
+                                   concentration * (1 - p["ambush_burn_fraction"]) / p["ambush_burn_fraction"])
         divert_share = p["ambush_divert_fraction"] * self.rng.random() * 2.0
         burned, diverted = convoys.ambush_losses(convoy.tankers, burn_share, min(1.0, divert_share))
         convoy.tankers -= burned + diverted
@@ -205,7 +209,7 @@ class MaliModel(ModelSetup, mesa.Model):
         self.ambush_burn_shares.append(burned / max(1, burned + diverted + convoy.tankers))
         if burned:
             self.today["defeats"] += 1.0
-        if convoy.escort > 0 and self.rng.random() < 0.5:
+        if convoy.escort > 0 and self.rng.random() < p["escorted_turn_back_prob"]:
             self.queue[convoy.corridor] += convoy.tankers
             convoy.tankers = 0
         return float(burned + diverted)
@@ -229,7 +233,8 @@ class MaliModel(ModelSetup, mesa.Model):
                                                   self.p["engagement_intensity"])
         killed_j = loss_j / (0.5 + unit.morale)
         unit.fighters = max(0.0, unit.fighters - killed_j)
-        unit.morale = min(1.0, max(0.0, unit.morale + (0.05 if won else -0.1)))
+        change = p["morale_gain_per_win"] if won else -p["morale_loss_per_defeat"]
+        unit.morale = min(1.0, max(0.0, unit.morale + change))
         if sweeper is not None and isinstance(sweeper, RussianUnit):
             perpetrator, weight = "russian", p["russian_combat_weight"]
         else:
@@ -317,10 +322,10 @@ class MaliModel(ModelSetup, mesa.Model):
             k = self.garrison_at.get(unit.cell)
             if k is None:
                 continue
-            defence = self.garrisons.strength[k] * p["army_combat_weight"] * 1.5
+            defence = self.garrisons.strength[k] * p["army_combat_weight"] * p["garrison_fortification"]
             won = self.rng.random() < combat.contest_win_probability(unit.combat_strength, defence)
             self.casualties(unit, defence, won, unit.cell, garrison=k)
-            if won and self.garrisons.strength[k] < 0.5 * self.garrisons.full_strength[k]:
+            if won and self.garrisons.strength[k] < p["garrison_defeat_share"] * self.garrisons.full_strength[k]:
                 self.today["defeats"] += 1.0
             unit.task, unit.replan_day = "rest", self.day + 3
             unit.target_cell = unit.home_cell
@@ -468,7 +473,7 @@ class MaliModel(ModelSetup, mesa.Model):
         by_jnim = self.selective_killings * (v.zone == 4)
         self.cum["civilian_deaths_state"] += float(by_state.sum())
         self.cum["civilian_deaths_jnim"] += float(by_jnim.sum())
-        v.fear = clip01(v.fear + 0.05 * (((v.zone == 2) | (v.zone == 4)) - v.fear))
+        v.fear = clip01(v.fear + self.p["fear_rate_per_day"] * (((v.zone == 2) | (v.zone == 4)) - v.fear))
 
     # ----- processes 4-5, 12: JNIM money and recruits ----------------------------------------------
     def jnim_income_and_recruitment(self) -> None:
@@ -508,7 +513,8 @@ class MaliModel(ModelSetup, mesa.Model):
         if self.orphan_recruits < 2 * self.p["jnim_min_column"]:
             return
         cell = int(self.villages.cells[int(np.argmax(pool))])
-        JihadistUnit(self, cell, self.orphan_recruits, cash=0.0, fuel=0.0, home_cell=cell)
+        JihadistUnit(self, cell, self.orphan_recruits, cash=0.0, fuel=0.0, home_cell=cell,
+                     morale=self.p["jnim_initial_morale"])
         self.orphan_recruits = 0.0
 
     def coalesce_and_fragment(self) -> None:
@@ -544,9 +550,11 @@ class MaliModel(ModelSetup, mesa.Model):
         deficit = np.maximum(g.full_strength - g.strength, 0.0)
         mobile = list(self.escorts.values()) + self.sweep_units
         mobile_deficit = np.array([max(0.0, u.full_strength - u.strength) for u in mobile])
-        available = recruitment.army_recruits(v.population, v.loyalty, v.q, 1e-4)
+        available = recruitment.army_recruits(v.population, v.loyalty, v.q, self.p["army_recruit_rate"])
         wanted = self.p["army_replacement_per_day"] * (deficit.sum() + mobile_deficit.sum())
-        scale = min(1.0, available / wanted) * (1.0 - self.arrears) if wanted > 0 else 0.0
+        if wanted <= 0:
+            return
+        scale = (1.0 if available >= wanted else available / wanted) * (1.0 - self.arrears)
         g.strength += self.p["army_replacement_per_day"] * deficit * scale
         for unit, d in zip(mobile, mobile_deficit, strict=True):
             unit.strength += self.p["army_replacement_per_day"] * d * scale
@@ -577,7 +585,7 @@ class MaliModel(ModelSetup, mesa.Model):
     def junta_finances(self) -> None:
         """Revenue by what the state still holds, spending, arrears and Moscow's payment."""
         p = self.p
-        self.delivery_memory += (self.today["delivered_l"] - self.delivery_memory) / 7.0
+        self.delivery_memory += (self.today["delivered_l"] - self.delivery_memory) / p["delivery_memory_days"]
         held = self.shares[0] / self.initial_state_share
         activity = math.sqrt(min(1.0, self.sold_today / p["national_demand_l_per_day"]))
         revenue = taxation.state_revenue(
@@ -590,7 +598,7 @@ class MaliModel(ModelSetup, mesa.Model):
                                                    spending)
         arrears_today = min(1.0, unpaid / self.payroll_per_day)
         self.arrears += (arrears_today - self.arrears) / self.p["stress_memory_days"]
-        self.moscow_paid = arrears_today < 0.5
+        self.moscow_paid = arrears_today < p["moscow_unpaid_arrears"]
 
     def gold_held_share(self) -> float:
         """Share of industrial gold output from mines not held by JNIM."""

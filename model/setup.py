@@ -128,7 +128,8 @@ class ModelSetup:
         for site, size in zip(sites, sizes, strict=True):
             cell = int(v.cells[site])
             JihadistUnit(self, cell, float(size), cash=p["jnim_initial_cash_days"] * upkeep * size,
-                         fuel=p["jnim_initial_fuel_l_per_fighter"] * size, home_cell=cell)
+                         fuel=p["jnim_initial_fuel_l_per_fighter"] * size, home_cell=cell,
+                         morale=p["jnim_initial_morale"])
         self.orphan_recruits = 0.0
 
     def set_economy(self) -> None:
