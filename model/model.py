@@ -327,7 +327,7 @@ class MaliModel(ModelSetup, mesa.Model):
             self.casualties(unit, defence, won, unit.cell, garrison=k)
             if won and self.garrisons.strength[k] < p["garrison_defeat_share"] * self.garrisons.full_strength[k]:
                 self.today["defeats"] += 1.0
-            unit.task, unit.replan_day = "rest", self.day + 3
+            unit.task, unit.replan_day = "rest", self.day + p["jnim_rest_days_after_attack"]
             unit.target_cell = unit.home_cell
 
     # ----- JNIM columns' choices ------------------------------------------------------------------
@@ -344,7 +344,7 @@ class MaliModel(ModelSetup, mesa.Model):
             return
         blockade = max(self.corridor_blockade(n) for n in self.fuel_corridors)
         odds_on_bamako = self.jnim_total / max(1.0, self.bamako_defence())
-        garrison_strength = self.garrisons.strength * self.p["army_combat_weight"]
+        garrison_strength = (self.garrisons.strength * self.p["army_combat_weight"]).tolist()
         for unit in due:
             unit.task, unit.target_cell = self.plan_column(unit, blockade, odds_on_bamako, garrison_strength)
             unit.replan_day = self.day + self.p["jnim_replan_days"]
@@ -363,7 +363,7 @@ class MaliModel(ModelSetup, mesa.Model):
             unit.cell, unit.fuel = cell, unit_fuel
 
     def plan_column(self, unit: JihadistUnit, blockade: float, odds_on_bamako: float,
-                    garrison_strength: np.ndarray) -> tuple[str, int]:
+                    garrison_strength: list[float]) -> tuple[str, int]:
         """Pick a task and its target cell for one column."""
         k_weak, odds = self.weakest_garrison_near(unit, garrison_strength)
         weights = columns.task_weights(blockade, unit.morale, odds, self.junta.cohesion, odds_on_bamako)
@@ -387,14 +387,13 @@ class MaliModel(ModelSetup, mesa.Model):
             self._ambush_day = self.day
         return self._ambush_sites
 
-    def weakest_garrison_near(self, unit: JihadistUnit, garrison_strength: np.ndarray) -> tuple[int, float]:
+    def weakest_garrison_near(self, unit: JihadistUnit, garrison_strength: list[float]) -> tuple[int, float]:
         """Index of the garrison within range with the best odds, and those odds."""
         near = self.garrisons_near(unit.cell)
         if not near:
             return self.capital_garrison, 0.0
-        strength = garrison_strength.tolist()
-        k = min(near, key=strength.__getitem__)
-        return k, unit.combat_strength / max(1.0, strength[k])
+        k = min(near, key=garrison_strength.__getitem__)
+        return k, unit.combat_strength / max(1.0, garrison_strength[k])
 
     def garrisons_near(self, cell: int) -> list[int]:
         """Garrisons other than Bamako's within a column's attack range of a cell (cached per cell)."""

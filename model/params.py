@@ -319,6 +319,8 @@ PARAMETERS: tuple[Parameter, ...] = (
        "A garrison overrun below this share of its full strength counts as a defeat"),
     _p("morale_gain_per_win", 0.05, 0.0, 0.2, "morale", "assumption", "Morale a column gains by winning a fight"),
     _p("morale_loss_per_defeat", 0.1, 0.0, 0.3, "morale", "assumption", "Morale a column loses by losing a fight"),
+    _p("jnim_rest_days_after_attack", 3, 0, 30, "days", "assumption",
+       "Days a column rests after attacking a garrison before it re-plans", int),
     _p("jnim_initial_morale", 0.7, 0.1, 1.0, "morale", "assumption", "Morale of a column at day 0 or when it forms"),
     _p("fear_rate_per_day", 0.05, 0.005, 0.2, "1/day", "assumption",
        "Rate at which a village's fear follows selective violence in its zone (2 and 4)"),
