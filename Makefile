@@ -51,8 +51,8 @@ browser-setup: $(STAMP) ## Install Debian's Chromium (browser test) and the app'
 	$(BIN)/python -m model.viz_assets
 
 calibrate: $(STAMP) ## Print the calibration checks and the scenario table (docs/CALIBRATION.md)
-	$(BIN)/python experiments/calibration.py --seeds 20
-	$(BIN)/python experiments/scenario_table.py --seeds 20
+	$(BIN)/python experiments/calibration.py --seeds 40
+	$(BIN)/python experiments/scenario_table.py --seeds 60
 
 test: $(STAMP) browser-setup ## Lint, then run every test (model, sweeps, Dask, crash, browser)
 	$(BIN)/ruff check .
