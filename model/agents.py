@@ -66,18 +66,27 @@ class Posture(Enum):
 
 
 class RussianUnit(mesa.Agent):
-    """An Africa Corps unit. ACTIVE units sweep and escort; STOOD_DOWN units guard."""
+    """An Africa Corps unit. ACTIVE units sweep and escort; STOOD_DOWN units guard.
 
-    def __init__(self, model, strength: float, cell: int, guard_cell: int):
+    A unit told to hold Bamako (``holds_bamako``) guards the capital even while active.
+    """
+
+    def __init__(self, model, strength: float, cell: int, guard_cell: int, holds_bamako: bool = False):
         super().__init__(model)
         self.strength = strength
         self.cell = cell
         self.guard_cell = guard_cell
+        self.holds_bamako = holds_bamako
         self.posture = Posture.ACTIVE
 
+    @property
+    def fighting(self) -> bool:
+        """Whether the unit sweeps, patrols and escorts (active and not holding Bamako)."""
+        return self.posture is Posture.ACTIVE and not self.holds_bamako
+
     def step(self) -> None:
-        """Stood-down units sit at their guard post; active ones are moved as sweeps."""
-        if self.posture is Posture.STOOD_DOWN:
+        """Units that do not fight sit at their guard post; fighting ones are moved as sweeps."""
+        if not self.fighting:
             self.cell = self.guard_cell
 
 

@@ -127,7 +127,7 @@ class MaliModel(ModelSetup, mesa.Model):
     def escort_strength(self, name: str) -> float:
         """Effective escort a convoy on this corridor gets: its FAMa escort plus active Russians."""
         army = self.escorts[name].strength * self.p["army_combat_weight"]
-        active = sum(u.strength for u in self.russian_units if u.posture is Posture.ACTIVE)
+        active = sum(u.strength for u in self.russian_units if u.fighting)
         russian = (self.p["russian_escort_share"] * active * self.fuel_corridors[name].fuel_share
                    * self.p["russian_combat_weight"])
         return (army + russian) / self.p["escort_rotations"]
@@ -262,8 +262,8 @@ class MaliModel(ModelSetup, mesa.Model):
         return self.p[key]
 
     def sweepers(self) -> list:
-        """Mobile state forces that hunt columns: FAMa sweeps and active Russian units."""
-        active = [u for u in self.russian_units if u.posture is Posture.ACTIVE]
+        """Mobile state forces that hunt columns: FAMa sweeps and fighting Russian units."""
+        active = [u for u in self.russian_units if u.fighting]
         return self.sweep_units + active
 
     def move_sweeps(self) -> None:
@@ -415,10 +415,10 @@ class MaliModel(ModelSetup, mesa.Model):
         """
         p = self.p
         if patrolling:
-            active = [u for u in self.russian_units if u.posture is Posture.ACTIVE]
+            active = [u for u in self.russian_units if u.fighting]
             return (np.array([u.cell for u in active], dtype=np.int64),
                     np.array([u.strength * self.combat_weight(u) for u in active]))
-        mobile = self.sweep_units + [u for u in self.russian_units if u.posture is Posture.STOOD_DOWN]
+        mobile = self.sweep_units + [u for u in self.russian_units if not u.fighting]
         cells = np.concatenate([self.garrisons.cells, [u.cell for u in mobile]]).astype(np.int64)
         strength = np.concatenate([self.garrisons.strength * p["army_combat_weight"],
                                    [u.strength * self.combat_weight(u) for u in mobile]])

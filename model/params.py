@@ -86,6 +86,8 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("russian_strength", 2000, 1500, 2500, "soldiers",
        "Africa Corps ≈ 2,000 after Wagner left (Jun 2025) [R]", "Russian strength", int),
     _p("russian_units", 4, 2, 8, "units", "assumption", "Number of Russian units", int),
+    _p("russian_bamako_guard_units", 0, 0, 4, "units", "assumption (planning question: does a guard stay?)",
+       "Russian units that hold Bamako even while active (0: every active unit hunts columns)", int),
     _p("russian_combat_weight", 2.5, 1.0, 5.0, "JNIM fighters per man", "assumption",
        "Combat weight of one Russian soldier relative to one JNIM fighter"),
     _p("army_combat_weight", 0.8, 0.3, 1.5, "JNIM fighters per man",

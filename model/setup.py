@@ -102,7 +102,9 @@ class ModelSetup:
         for k in range(n):
             guard = m.capital_cell if k % 2 == 0 else industrial[(k // 2) % len(industrial)].cell
             base = towns[RUSSIAN_BASES[k % len(RUSSIAN_BASES)]]
-            self.russian_units.append(RussianUnit(self, p["russian_strength"] / n, base, guard))
+            holds = k % 2 == 0 and k // 2 < p["russian_bamako_guard_units"]
+            self.russian_units.append(RussianUnit(self, p["russian_strength"] / n, m.capital_cell if holds else base,
+                                                  guard, holds_bamako=holds))
         self.n_stood_down = 0
 
     def mobile_unit(self, role: ArmyRole, cell: int, strength: float, corridor: str | None = None):

@@ -70,3 +70,19 @@ def test_russian_fuel_adds_deliveries():
 
 def test_rationing_stretches_stocks_and_lowers_the_price():
     assert mean_outcomes("rationing")["price"] < mean_outcomes("baseline")["price"]
+
+
+def test_a_russian_unit_told_to_hold_bamako_stays_there_while_the_others_hunt():
+    from model.model import MaliModel
+
+    params = scenario_params("concessions_granted", {"russian_bamako_guard_units": 1})
+    model = MaliModel(params, seed=2, horizon_days=60)
+    holders = [u for u in model.russian_units if u.holds_bamako]
+    assert len(holders) == 1
+    while model.running:
+        model.step()
+        assert holders[0].cell == model.map.capital_cell
+        assert holders[0] not in model.sweepers()
+    hunters = [u for u in model.russian_units if not u.holds_bamako]
+    assert hunters and all(u in model.sweepers() for u in hunters)  # concessions granted: all active
+    assert any(u.cell != model.map.capital_cell for u in hunters)
