@@ -188,8 +188,6 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("gold_revenue_share", 0.2, 0.1, 0.35, "fraction",
        "assumption; industrial gold ≈ 51 t in 2024 [R]", "Share of revenue from industrial gold"),
     _p("initial_treasury_cfa", 250e9, 0.0, 1000e9, "CFA", "assumption", "Cash at day 0"),
-    _p("moscow_payment_cfa_per_month", 6e9, 0.0, 12e9, "CFA/month",
-       "≈ 6 bn CFA a month to Wagner (2021 reports) [M]", "Monthly payment to Moscow"),
     # --- Moscow ---------------------------------------------------------------------------------------
     _p("initial_goodwill", 0.45, 0.0, 1.0, "index", "assumption", "Moscow's goodwill at day 0"),
     _p("demand_interval_days", 60, 15, 180, "days", "assumption",

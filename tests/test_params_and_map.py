@@ -1,6 +1,7 @@
 """The parameter table and the map against their sources."""
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,16 @@ def test_every_parameter_has_a_legal_default_a_unit_and_a_source():
         else:
             assert p.low <= p.default <= p.high, p.name
             assert isinstance(p.default, p.kind) or (p.kind is float and isinstance(p.default, int))
+
+
+def test_every_parameter_is_read_by_the_model():
+    """A row nothing reads would claim a fact or an assumption the model does not use."""
+    model_dir = Path(__file__).parents[1] / "model"
+    source = "\n".join(p.read_text() for p in model_dir.rglob("*.py") if p.name != "params.py")
+    dynamic = {"civilian_harm_state", "civilian_harm_russian"}  # read as p[f"civilian_harm_{perpetrator}"]
+    assert 'f"civilian_harm_{perpetrator}"' in source
+    unread = [p.name for p in PARAMETERS if p.name not in dynamic and f'"{p.name}"' not in source]
+    assert unread == []
 
 
 def test_levers_are_probabilities():
