@@ -25,17 +25,15 @@ run: $(STAMP) ## Run the baseline scenario for DAYS (365) with SEED (1) and prin
 	$(BIN)/mali-abm run --scenario baseline --days $(DAYS) --seed $(SEED)
 
 sweep: $(STAMP) ## Run experiments/quickstart.toml (resumable) and print P(coup), P(fall) with 95 % intervals
-	$(BIN)/mali-abm sweep run experiments/quickstart.toml
+	$(BIN)/mali-abm sweep run experiments/quickstart.toml --archive-stale
 
 QUICKSTART   := results/sweeps/quickstart
 MODEL_FILES  := $(shell find model -name '*.py' -o -name '*.csv')
 
-# A finished quickstart sweep of the current model (a directory made by another model version
-# is refused by the sweep runner, so it is rebuilt; an interrupted sweep resumes).
+# A finished quickstart sweep of the current model. An interrupted sweep resumes; one made by
+# another model version is moved aside (never deleted) and the sweep starts afresh.
 $(QUICKSTART)/.complete: experiments/quickstart.toml $(MODEL_FILES) $(STAMP)
-	$(BIN)/mali-abm sweep run experiments/quickstart.toml || \
-	  { echo "rebuilding $(QUICKSTART) for this model version"; rm -rf $(QUICKSTART); \
-	    $(BIN)/mali-abm sweep run experiments/quickstart.toml; }
+	$(BIN)/mali-abm sweep run experiments/quickstart.toml --archive-stale
 	touch $@
 
 results/figures/levers.png: $(QUICKSTART)/.complete experiments/figures/levers_heatmap.py

@@ -53,3 +53,21 @@ def test_bad_directories_and_horizons_are_one_line(tmp_path):
     assert result.returncode == 2 and "within 1..20" in result.stderr
     result = cli("summarize", str(tmp_path / "s"), "--out", str(tmp_path / "missing" / "t.csv"))
     assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_archive_stale_moves_an_old_sweep_aside_and_keeps_its_records(tmp_path):
+    spec = tmp_path / "spec.toml"
+    spec.write_text(SPEC)
+    directory = tmp_path / "results" / "sweeps" / "cli"
+    assert cli("run", str(spec), "--executor", "sequential", cwd=tmp_path).returncode == 0
+    spec.write_text(SPEC.replace("replicates = 2", "replicates = 3"))  # another spec, same name
+    refused = cli("run", str(spec), "--executor", "sequential", cwd=tmp_path)
+    assert refused.returncode == 2 and "--archive-stale" in refused.stderr
+    moved = cli("run", str(spec), "--executor", "sequential", "--archive-stale", cwd=tmp_path)
+    assert moved.returncode == 0, moved.stderr
+    (old,) = directory.parent.glob("cli.stale-*")
+    assert old.name in moved.stderr
+    assert cli("status", str(old)).stdout.startswith("done 4, failed 0")
+    assert cli("status", str(directory)).stdout.startswith("done 6, failed 0")
+    again = cli("run", str(spec), "--executor", "sequential", "--archive-stale", cwd=tmp_path)
+    assert again.returncode == 0 and "moved" not in again.stderr  # same spec: resumes, nothing moved

@@ -60,6 +60,8 @@ def run(spec: Path = typer.Argument(..., help="Experiment file (TOML)."),
         executor: str = typer.Option("local", help="sequential | local[:N] | dask://HOST:PORT"),
         scheduler_file: Path | None = typer.Option(None, help="Dask scheduler file (instead of dask://)."),
         retry_failed: bool = typer.Option(False, help="Run again the runs that failed."),
+        archive_stale: bool = typer.Option(False, help="If --out holds a sweep of another spec or model "
+                                           "version, move it aside (never deleted) and start afresh."),
         function: str | None = typer.Option(None, help="Sweep another function (module:callable).")) -> None:
     """Run a sweep, or resume it: completed runs are never redone."""
     from model.sweep.executors import ExecutorError, parse_executor
@@ -77,6 +79,12 @@ def run(spec: Path = typer.Argument(..., help="Experiment file (TOML)."),
             raise ExecutorError(f"--scheduler-file {scheduler_file}: no such file")
         if not out.parent.resolve().is_dir():
             raise SpecError(f"--out {out}: folder {out.parent} does not exist")
+        if archive_stale:
+            from model.sweep.store import SweepStore
+
+            moved = SweepStore(out).archive_if_stale(sweep)
+            if moved is not None:
+                typer.echo(f"moved the sweep of another spec or model version to {moved}", err=True)
         run_sweep(sweep, out, executor, scheduler_file, retry_failed)
     except (SpecError, ExecutorError) as error:
         fail(str(error))

@@ -44,7 +44,8 @@ class SweepStore:
         existing = self.read_spec()
         if existing is not None and existing["fingerprint"] != fingerprint:
             raise SpecError(f"{self.root} holds a sweep of a different spec or model version "
-                            f"({existing['name']!r}, code {existing.get('code', '?')}); give another --out")
+                            f"({existing['name']!r}, code {existing.get('code', '?')}); give another --out, "
+                            "or --archive-stale to move it aside")
         self.runs.mkdir(parents=True, exist_ok=True)
         if existing is None:
             points = pd.DataFrame(spec.points).assign(point_id=range(len(spec.points)))
@@ -59,6 +60,20 @@ class SweepStore:
                     "n_points": len(spec.points), "fixed": spec.fixed}
             self._write_text(json.dumps(meta, indent=2, default=str), self.root / "spec.json")
         self.clean_temporaries()
+
+    def archive_if_stale(self, spec: SweepSpec) -> Path | None:
+        """Move aside a directory that holds a sweep of another spec or model version.
+
+        Nothing is deleted: the old sweep is renamed to ``NAME.stale-CODE-TIME`` next to it,
+        where its records stay readable. Returns the new name, or None if nothing was moved.
+        """
+        existing = self.read_spec()
+        if existing is None or existing["fingerprint"] == spec.fingerprint():
+            return None
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.root.with_name(f"{self.root.name}.stale-{existing.get('code', 'unknown')}-{stamp}")
+        os.replace(self.root, target)
+        return target
 
     def read_spec(self) -> dict | None:
         """The stored spec, or None for a new directory."""
