@@ -47,3 +47,15 @@ def test_a_capital_fall_ends_the_run():
     model.step()
     assert model.day == day and not model.running
     assert outcome_record(model)["capital_fall_day"] == day
+
+
+def test_a_model_whose_insurgency_is_wiped_out_keeps_running():
+    """No columns at all (hypothesis found this edge: empty window sums came back as integers)."""
+    model = MaliModel({"jnim_recruit_rate": 0.0}, seed=3, horizon_days=30)
+    for unit in list(model.jnim_units):
+        unit.remove()
+    model.orphan_recruits = 0.0
+    while model.running:
+        model.step()
+        check_day_invariants(model)
+    assert model.day == 30 and model.jnim_total == 0.0

@@ -54,6 +54,12 @@ def test_windows_paint_and_gather_equal_brute_force_sums_even_at_the_edges(reach
     np.testing.assert_allclose(window.gather(grid, cells), by_unit, rtol=1e-12)
 
 
+def test_windows_with_no_units_paint_a_float_grid_of_zeros():
+    field = windows((4, 5), 1).paint(np.array([], dtype=np.int64), np.array([]))
+    assert field.dtype == float and field.shape == (4, 5) and not field.any()
+    field += 0.5  # the model adds local support to it in place
+
+
 def test_contest_share_and_empty_cells():
     q = control.jnim_share_target(np.array([3.0, 0.0, 1.0]), np.array([1.0, 0.0, 3.0]))
     np.testing.assert_allclose(q, [0.75, 0.5, 0.25])

@@ -57,7 +57,8 @@ class Windows:
                               weights=np.repeat(np.asarray(values, dtype=float), len(self.offsets)),
                               minlength=rows * cols).reshape(rows, cols)
         r = self.reach
-        return np.ascontiguousarray(painted[r:r + self.shape[0], r:r + self.shape[1]])
+        # bincount returns integers when there are no units at all
+        return np.ascontiguousarray(painted[r:r + self.shape[0], r:r + self.shape[1]], dtype=float)
 
     def gather(self, grid: np.ndarray, cells: np.ndarray) -> np.ndarray:
         """Sum of a grid over the window around each of ``cells``."""
