@@ -10,7 +10,7 @@ from model.run import outcome_record
 HORIZON = 90
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(params=legal_parameters(), seed=st.integers(0, 2**31))
 def test_every_day_of_a_legal_run_keeps_the_invariants(params, seed):
     model = MaliModel(params, seed=seed, horizon_days=HORIZON)
