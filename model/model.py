@@ -274,12 +274,12 @@ class MaliModel(ModelSetup, mesa.Model):
         cells = np.array([u.cell for u in units])
         sizes = np.array([u.fighters for u in units])
         sweepers = self.sweepers()
-        dist = self.grid_distances(np.array([s.cell for s in sweepers]), cells)
+        sweeper_cells = np.array([s.cell for s in sweepers])
+        dist = self.grid_distances(sweeper_cells, cells)
         in_range = dist <= self.sweep_range_cells
         biggest = np.argmax(np.where(in_range, sizes, -1.0), axis=1)
         pick = np.where(in_range.any(axis=1), biggest, np.argmin(dist, axis=1))
-        moved = columns.advance(np.array([s.cell for s in sweepers]), cells[pick], self.sweep_speed_cells,
-                                self.map.shape[1])
+        moved = columns.advance(sweeper_cells, cells[pick], self.sweep_speed_cells, self.map.shape[1])
         for sweeper, cell in zip(sweepers, moved.tolist(), strict=True):
             sweeper.cell = cell
 
@@ -399,9 +399,7 @@ class MaliModel(ModelSetup, mesa.Model):
         """Garrisons other than Bamako's within a column's attack range of a cell (cached per cell)."""
         near = self._garrisons_near.get(cell)
         if near is None:
-            rows, cols = self.garrison_rows_cols
-            r, c = divmod(cell, self.map.shape[1])
-            within = np.maximum(np.abs(rows - r), np.abs(cols - c)) <= self.attack_range_cells
+            within = self.grid_distances(np.array([cell]), self.garrisons.cells)[0] <= self.attack_range_cells
             within[self.capital_garrison] = False
             near = self._garrisons_near[cell] = np.flatnonzero(within).tolist()
         return near

@@ -77,7 +77,6 @@ class ModelSetup:
         self.garrisons = GarrisonArrays(cells, strength.astype(float), strength.astype(float))
         self.capital_garrison = 0
         self.garrison_at = {int(c): k for k, c in enumerate(cells)}
-        self.garrison_rows_cols = np.divmod(cells, m.shape[1])
         self._garrisons_near: dict[int, list[int]] = {}
         for k, cell in enumerate(cells):
             ArmyUnit(self, ArmyRole.GARRISON, int(cell), float(strength[k]), garrison_index=k)
