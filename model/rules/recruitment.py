@@ -1,8 +1,9 @@
 """Process 4 — recruitment: JNIM from the aggrieved and the JNIM-held, FAMa from the loyal.
 
 Assumption: the pool a cell offers JNIM is its population times disloyalty times the mean of
-grievance and JNIM sway, doubled where the village has risen; FAMa draws on loyal residents
-of state-held cells. Recruits join the units nearest to their pool.
+grievance and JNIM sway, doubled where the village has risen, and it dries up as JNIM nears
+the ceiling its areas can field; FAMa draws on loyal residents of state-held cells. A cell's
+recruits are shared among the columns within reach of it, and columns pay for what they take.
 """
 
 from __future__ import annotations
