@@ -498,10 +498,13 @@ class MaliModel(ModelSetup, mesa.Model):
         self.spawn_orphan_column(pool)
         self.coalesce_and_fragment()
 
+    def mines_held_by_jnim(self) -> list[bool]:
+        """For each mine of ``mine_table``, whether JNIM holds its cell (zones 4-5: q ≥ 0.6)."""
+        return (self.q_grid.ravel()[self.mine_cells] >= 0.6).tolist()
+
     def artisanal_gold_levy(self) -> float:
         """JNIM's levy per day on artisanal gold from the mines it holds."""
-        held = (self.q_grid.ravel()[self.mine_cells] >= 0.6).tolist()
-        tonnes = sum(t for (_, t, industrial), jnim in zip(self.mine_table, held, strict=True)
+        tonnes = sum(t for (_, t, industrial), jnim in zip(self.mine_table, self.mines_held_by_jnim(), strict=True)
                      if not industrial and jnim)
         return tonnes * self.p["gold_price_cfa_per_tonne"] * self.p["jnim_artisanal_gold_levy"] / 365.0
 
@@ -599,9 +602,8 @@ class MaliModel(ModelSetup, mesa.Model):
 
     def gold_held_share(self) -> float:
         """Share of industrial gold output from mines not held by JNIM."""
-        state = (self.q_grid.ravel()[self.mine_cells] < 0.6).tolist()
-        held = sum(t for (_, t, industrial), held in zip(self.mine_table, state, strict=True)
-                   if industrial and held)
+        held = sum(t for (_, t, industrial), jnim in zip(self.mine_table, self.mines_held_by_jnim(), strict=True)
+                   if industrial and not jnim)
         return held / self.industrial_gold_t
 
     def junta_politics(self) -> None:

@@ -17,8 +17,7 @@ def outcome_record(model: MaliModel) -> dict:
     """The scalar outcomes of a finished run."""
     s = model.series
     coups = model.coup_days
-    flat_q = model.q_grid.ravel()
-    gold = [(t, flat_q[cell] >= 0.6) for cell, t, _ in model.mine_table]
+    gold = [(t, jnim) for (_, t, _), jnim in zip(model.mine_table, model.mines_held_by_jnim(), strict=True)]
     gold_total = sum(t for t, _ in gold)
     return {
         "coup": bool(coups),
