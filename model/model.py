@@ -8,6 +8,7 @@ Set-up (map, forces, settling control before day 0) lives in :mod:`model.setup`.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import mesa
 import numpy as np
@@ -30,6 +31,7 @@ from model.rules import (
     uprising,
 )
 from model.rules.bounds import clip01
+from model.rules.windows import paint_layers
 from model.series import Series
 from model.setup import ModelSetup
 
@@ -382,7 +384,7 @@ class MaliModel(ModelSetup, mesa.Model):
         if self._ambush_day != self.day:
             names = tuple(n for n in self.fuel_corridors if self.corridor_blockade(n) > 0)
             cells = np.concatenate([self.fuel_corridors[n].cells[1:-2] for n in names])
-            held = self.state_field.ravel()[cells]
+            held = self.state_field[self.frame_cell[cells]]
             self._ambush_sites = cells, np.exp(-held / (held.mean() + 1.0))
             self._ambush_day = self.day
         return self._ambush_sites
@@ -405,43 +407,56 @@ class MaliModel(ModelSetup, mesa.Model):
         return near
 
     # ----- process 1: control -------------------------------------------------------------------
-    def state_forces(self, patrolling: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Cells and combat strengths of the state's patrolling units, or of all the others.
+    def state_forces(self) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+        """Cells and combat strengths of the state's holding units, then of its patrolling ones.
 
         Active Russian units patrol: their presence reaches `patrol_reach_km`, farther than a
         garrison's or a sweep's (MODEL_SPEC §2: ACTIVE means offensives, patrols, escorts).
         """
         p = self.p
-        if patrolling:
-            active = [u for u in self.russian_units if u.fighting]
-            return (np.array([u.cell for u in active], dtype=np.int64),
-                    np.array([u.strength * self.combat_weight(u) for u in active]))
-        mobile = self.sweep_units + [u for u in self.russian_units if not u.fighting]
-        cells = np.concatenate([self.garrisons.cells, [u.cell for u in mobile]]).astype(np.int64)
-        strength = np.concatenate([self.garrisons.strength * p["army_combat_weight"],
-                                   [u.strength * self.combat_weight(u) for u in mobile]])
-        return cells, strength
+        russian_weight, army_weight = p["russian_combat_weight"], p["army_combat_weight"]
+        patrols = [u for u in self.russian_units if u.fighting]
+        holding = [u for u in self.russian_units if not u.fighting]
+        cells = np.concatenate([self.garrisons.cells, [u.cell for u in self.sweep_units],
+                                [u.cell for u in holding]]).astype(np.int64)
+        strength = np.concatenate([self.garrisons.strength * army_weight,
+                                   [u.strength * army_weight for u in self.sweep_units],
+                                   [u.strength * russian_weight for u in holding]])
+        return ((cells, strength), (np.array([u.cell for u in patrols], dtype=np.int64),
+                                    np.array([u.strength * russian_weight for u in patrols])))
 
     def update_control(self, rate: float | None = None) -> None:
-        """Strength within reach plus armed local support decides each cell's JNIM share."""
+        """Strength within reach plus armed local support decides each cell's JNIM share.
+
+        Also counts the columns within reach of each cell (``columns_reaching``), which
+        recruitment uses later the same day: columns do not move in between.
+        """
         rate = self.p["control_inertia_per_day"] if rate is None else rate
-        shape, reach = self.map.shape, self.control_reach
-        self.state_field = (control.strength_field(*self.state_forces(False), shape, reach)
-                            + control.strength_field(*self.state_forces(True), shape, self.patrol_reach))
         units = self.jnim_units
         jcells = np.array([u.cell for u in units], dtype=np.int64)
         jstrength = np.array([u.combat_strength for u in units])
-        v = self.villages
-        support = self.armed_support
-        s_grid = self.state_field.ravel().copy()
-        j_grid = control.strength_field(jcells, jstrength, shape, reach).ravel()
-        s_grid[v.cells] += support * v.loyalty
-        j_grid[v.cells] += support * (1.0 - v.loyalty) * (1.0 + v.risen)
-        target = control.jnim_share_target(j_grid, s_grid).reshape(shape)
-        self.q_grid = control.relax(self.q_grid, target, rate)
-        v.q = self.q_grid.ravel()[v.cells]
+        holding, patrolling = self.state_forces()
+        reach = self.control_reach
+        state, patrols, jnim, self.columns_reaching = paint_layers(self.map.shape, [
+            (reach, holding[0], [holding[1]]), (self.patrol_reach, patrolling[0], [patrolling[1]]),
+            (reach, jcells, [jstrength, np.ones(len(jcells))])])
+        self.state_field = state + patrols
+        v, k = self.villages, self.village_control_index
+        s = self.state_field[self.control_frame_cells]
+        j = jnim[self.control_frame_cells]
+        s[k] += self.armed_support * v.loyalty
+        j[k] += self.armed_support * (1.0 - v.loyalty) * (1.0 + v.risen)
+        self.q_control = control.relax(self.q_control, control.jnim_share_target(j, s), rate)
+        v.q = self.q_control[k]
         v.zone = control.zones(v.q)
         self.shares = control.control_shares(v.zone, v.population)
+
+    @property
+    def q_grid(self) -> np.ndarray:
+        """JNIM share of control on the whole grid (0.5 outside Mali, where nobody holds ground)."""
+        grid = np.full(self.n_cells, 0.5)
+        grid[self.control_cells] = self.q_control
+        return grid.reshape(self.map.shape)
 
     # ----- processes 2-3: villages --------------------------------------------------------------
     def update_villages(self) -> None:
@@ -459,18 +474,17 @@ class MaliModel(ModelSetup, mesa.Model):
         v.grievance = loyalty.update_grievance(v.grievance, felt, state_pc + jnim_pc,
                                                p["grievance_decay_per_day"], p["indiscriminate_backlash"])
         self.selective_violence()
-        arrest = uprising.arrest_probability(self.state_field.ravel()[v.cells], v.population)
+        arrest = uprising.arrest_probability(self.state_field[self.village_frame_cells], v.population)
         v.risen = uprising.rising(v.grievance, arrest * (1.0 + v.fear), v.q, p["uprising_threshold"],
                                   p["jnim_call_to_rise"])
 
     def selective_violence(self) -> None:
         """Kalyvas: selective killings peak where control is dominant but incomplete (zones 2, 4)."""
         v = self.villages
-        by_state = self.selective_killings * (v.zone == 2)
-        by_jnim = self.selective_killings * (v.zone == 4)
-        self.cum["civilian_deaths_state"] += float(by_state.sum())
-        self.cum["civilian_deaths_jnim"] += float(by_jnim.sum())
-        v.fear = clip01(v.fear + self.p["fear_rate_per_day"] * (((v.zone == 2) | (v.zone == 4)) - v.fear))
+        state_dominant, jnim_dominant = v.zone == 2, v.zone == 4
+        self.cum["civilian_deaths_state"] += float((self.selective_killings * state_dominant).sum())
+        self.cum["civilian_deaths_jnim"] += float((self.selective_killings * jnim_dominant).sum())
+        v.fear = clip01(v.fear + self.p["fear_rate_per_day"] * ((state_dominant | jnim_dominant) - v.fear))
 
     # ----- processes 4-5, 12: JNIM money and recruits ----------------------------------------------
     def jnim_income_and_recruitment(self) -> None:
@@ -485,8 +499,8 @@ class MaliModel(ModelSetup, mesa.Model):
         pool = recruitment.jnim_recruits(v.population, v.loyalty, v.grievance, v.q, v.risen,
                                          p["jnim_recruit_rate"], self.jnim_total + self.orphan_recruits, ceiling)
         cells = np.array([u.cell for u in units], dtype=np.int64)
-        recruits, orphans = recruitment.recruits_by_reach(v.cells, pool, cells, self.map.shape,
-                                                          self.control_reach)
+        recruits, orphans = recruitment.recruits_by_reach(v.cells, pool, cells, self.control_windows,
+                                                          self.columns_reaching)
         fighters = np.array([u.fighters for u in units])
         cash = np.array([u.cash for u in units])
         cash, fighters = recruitment.pay_and_recruit(
@@ -500,7 +514,7 @@ class MaliModel(ModelSetup, mesa.Model):
 
     def mines_held_by_jnim(self) -> list[bool]:
         """For each mine of ``mine_table``, whether JNIM holds its cell (zones 4-5: q ≥ 0.6)."""
-        return (self.q_grid.ravel()[self.mine_cells] >= 0.6).tolist()
+        return (self.q_control[self.mine_control_index] >= 0.6).tolist()
 
     def artisanal_gold_levy(self) -> float:
         """JNIM's levy per day on artisanal gold from the mines it holds."""
@@ -520,12 +534,13 @@ class MaliModel(ModelSetup, mesa.Model):
     def coalesce_and_fragment(self) -> None:
         """Columns split at random and merge when they share a cell (heavy-tailed sizes)."""
         p = self.p
-        for unit in list(self.jnim_units):
-            if unit.fighters < 1.0:
-                unit.remove()
-                continue
-            if self.rng.random() < p["jnim_split_prob"]:
-                parts = columns.split_sizes(unit.fighters, self.rng.random(), self.p["jnim_min_column"])
+        for unit in [u for u in self.jnim_units if u.fighters < 1.0]:
+            unit.remove()
+        alive = list(self.jnim_units)
+        uniforms = self.uniforms(len(alive))
+        for unit in alive:
+            if next(uniforms) < p["jnim_split_prob"]:
+                parts = columns.split_sizes(unit.fighters, next(uniforms), self.p["jnim_min_column"])
                 if parts:
                     unit.fighters, part = parts
                     share = part / (part + unit.fighters)
@@ -544,19 +559,30 @@ class MaliModel(ModelSetup, mesa.Model):
             else:
                 by_cell[unit.cell] = unit
 
+    def uniforms(self, n: int) -> Iterator[float]:
+        """The generator's next uniforms, drawn ``n`` at once and then one by one as asked.
+
+        Drawing a batch gives the same numbers as drawing them one by one, so a loop that
+        draws once per unit, and sometimes once more, can draw its batch up front. Take
+        at least ``n``: the batch is drawn whether or not it is used.
+        """
+        yield from self.rng.random(n).tolist()
+        while True:
+            yield self.rng.random()
+
     def army_replacement(self) -> None:
         """FAMa refills garrisons and escorts from loyal villages, unless salaries go unpaid."""
         v, g = self.villages, self.garrisons
         deficit = np.maximum(g.full_strength - g.strength, 0.0)
         mobile = list(self.escorts.values()) + self.sweep_units
         mobile_deficit = np.array([max(0.0, u.full_strength - u.strength) for u in mobile])
-        available = recruitment.army_recruits(v.population, v.loyalty, v.q, self.p["army_recruit_rate"])
         wanted = self.p["army_replacement_per_day"] * (deficit.sum() + mobile_deficit.sum())
         if wanted <= 0:
             return
+        available = recruitment.army_recruits(v.population, v.loyalty, v.q, self.p["army_recruit_rate"])
         scale = (1.0 if available >= wanted else available / wanted) * (1.0 - self.arrears)
         g.strength += self.p["army_replacement_per_day"] * deficit * scale
-        for unit, d in zip(mobile, mobile_deficit, strict=True):
+        for unit, d in zip(mobile, mobile_deficit.tolist(), strict=True):
             unit.strength += self.p["army_replacement_per_day"] * d * scale
 
     # ----- process 8: Bamako's fuel market ------------------------------------------------------------

@@ -13,6 +13,7 @@ import numpy as np
 from model.agents import ArmyRole, ArmyUnit, JihadistUnit, Junta, RussianUnit, Village
 from model.geography import build_map, corridor_reach_index, mine_output
 from model.rules import loyalty
+from model.rules.windows import windows
 from model.villages import GarrisonArrays, VillageArrays
 
 N_SWEEP_UNITS = 4
@@ -38,6 +39,7 @@ class ModelSetup:
         self.set_jnim()
         self.set_economy()
         self.set_events()
+        self.set_control_frame()
         self.settle_control()
         self.spin_up()
 
@@ -51,6 +53,30 @@ class ModelSetup:
         self.bamako_reach = m.reach_in_cells(p["bamako_reach_km"])
         self.patrol_reach = m.reach_in_cells(p["patrol_reach_km"])
         self.jnim_speed_cells = m.reach_in_cells(p["jnim_speed_km_per_day"])
+
+    def set_control_frame(self) -> None:
+        """The cells whose control is tracked (inside Mali), and where villages and mines sit in them.
+
+        The window sums of control and recruitment are painted together on one grid padded by
+        the largest reach (:func:`model.rules.windows.paint_layers`); ``frame_cell`` maps a
+        grid cell to that padded grid.
+        """
+        shape, pad = self.map.shape, max(self.control_reach, self.patrol_reach)
+        self.control_windows = windows(shape, self.control_reach, pad)
+        self.patrol_windows = windows(shape, self.patrol_reach, pad)
+        self.frame_cell = self.control_windows.padded_cell
+        self.control_cells = np.flatnonzero(self.map.inside.ravel())
+        self.control_frame_cells = self.frame_cell[self.control_cells]
+        self.village_frame_cells = self.frame_cell[self.villages.cells]
+        self.village_control_index = self.control_index(self.villages.cells)
+        self.mine_control_index = self.control_index(self.mine_cells)
+
+    def control_index(self, cells: np.ndarray) -> np.ndarray:
+        """Position of each of ``cells`` among the control cells (all must lie inside Mali)."""
+        index = np.searchsorted(self.control_cells, cells)
+        if np.any(index >= len(self.control_cells)) or np.any(self.control_cells[index] != cells):
+            raise ValueError("a village or mine lies outside Mali's border on this grid")
+        return index
 
     def set_villages(self) -> None:
         """One Village agent per populated cell, viewing the shared arrays."""
@@ -181,7 +207,7 @@ class ModelSetup:
         """
         v = self.villages
         v.loyalty = 1.0 - self.p["initial_presence_weight"] * self.village_presence
-        self.q_grid = np.full(self.map.shape, 0.5)
+        self.q_control = np.full(len(self.control_cells), 0.5)
         blame = self.p["blame_attribution"]
         for _ in range(SETTLING_ITERATIONS):
             self.update_control(rate=1.0)

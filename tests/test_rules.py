@@ -20,12 +20,12 @@ from model.rules import (
     taxation,
     uprising,
 )
-from model.rules.windows import windows
+from model.rules.windows import paint_layers, windows
 
 
 # --- 1 control ----------------------------------------------------------------------------------
-def test_strength_field_sums_a_square_window():
-    field = control.strength_field(np.array([12]), np.array([10.0]), (5, 5), reach=1)
+def test_a_square_window_of_strength_around_one_unit():
+    field = windows((5, 5), 1).paint(np.array([12]), np.array([10.0]))
     expected = np.zeros((5, 5))
     expected[1:4, 1:4] = 10.0  # cell 12 is (2, 2); its 3×3 window
     np.testing.assert_allclose(field, expected)
@@ -52,6 +52,22 @@ def test_windows_paint_and_gather_equal_brute_force_sums_even_at_the_edges(reach
     grid = rng.random(shape)
     by_unit = [brute_force_window_sums([cell], [1.0], shape, reach).ravel() @ grid.ravel() for cell in cells]
     np.testing.assert_allclose(window.gather(grid, cells), by_unit, rtol=1e-12)
+
+
+def test_layers_painted_together_equal_separate_paints_to_the_last_bit():
+    shape = (9, 13)
+    rng = np.random.default_rng(7)
+    cells = [rng.integers(0, 117, n) for n in (30, 5, 12)]
+    values = [rng.random(len(c)) * 10.0 ** rng.integers(-3, 4, len(c)) for c in cells]
+    layers = paint_layers(shape, [(1, cells[0], [values[0]]), (3, cells[1], [values[1]]),
+                                  (1, cells[2], [values[2], np.ones(len(cells[2]))])])
+    frame = windows(shape, 1, pad=3)
+    separate = [windows(shape, 1).paint(cells[0], values[0]), windows(shape, 3).paint(cells[1], values[1]),
+                windows(shape, 1).paint(cells[2], values[2]), windows(shape, 1).paint(cells[2], np.ones(12))]
+    for layer, alone in zip(layers, separate, strict=True):
+        assert np.array_equal(frame.interior(layer), alone)
+    with pytest.raises(ValueError, match="narrower"):
+        windows(shape, 3, pad=1)
 
 
 def test_windows_with_no_units_paint_a_float_grid_of_zeros():
@@ -132,7 +148,7 @@ def test_recruits_are_shared_among_the_columns_in_reach():
     # a 1×7 strip: pool 6 at cell 3; columns at cells 2 and 4 both reach it (reach 1);
     # pool 5 at cell 0 is reached by no column.
     recruits, orphans = recruitment.recruits_by_reach(
-        np.array([3, 0]), np.array([6.0, 5.0]), np.array([2, 4]), (1, 7), reach=1)
+        np.array([3, 0]), np.array([6.0, 5.0]), np.array([2, 4]), windows((1, 7), 1))
     np.testing.assert_allclose(recruits, [3.0, 3.0])
     assert orphans == 5.0
 

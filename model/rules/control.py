@@ -10,22 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.rules.windows import windows
-
-
-def strength_field(cells: np.ndarray, strength: np.ndarray, shape: tuple[int, int],
-                   reach: int) -> np.ndarray:
-    """Strength within ``reach`` cells (a square window) of each cell.
-
-    Args:
-        cells: flat cell index of each unit.
-        strength: combat strength of each unit.
-        shape: grid shape.
-        reach: half-width of the window in cells.
-
-    """
-    return windows(shape, reach).paint(cells, strength)
-
 
 def jnim_share_target(jnim: np.ndarray, state: np.ndarray, exponent: float = 1.0) -> np.ndarray:
     """Tullock contest share of JNIM: J^m / (J^m + S^m); 0.5 where neither side is present."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from model.rules.windows import windows
+from model.rules.windows import Windows, paint_layers, windows
 
 
 def jnim_ceiling(population: np.ndarray, presence: np.ndarray, grievance: np.ndarray, share: float,
@@ -41,20 +41,33 @@ def army_recruits(population: np.ndarray, loyalty: np.ndarray, q: np.ndarray, ra
     return float(rate * np.sum(population * loyalty * (1.0 - q)))
 
 
-def recruits_by_reach(pool_cells: np.ndarray, pool: np.ndarray, unit_cells: np.ndarray,
-                      shape: tuple[int, int], reach: int) -> tuple[np.ndarray, float]:
+def recruits_by_reach(pool_cells: np.ndarray, pool: np.ndarray, unit_cells: np.ndarray, window: Windows,
+                      reaching: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Each cell's recruits go in equal parts to the columns within reach of it.
+
+    Args:
+        pool_cells: grid cell of each pool (at most one pool per cell).
+        pool: recruits available in each pool today.
+        unit_cells: grid cell of each column.
+        window: the windows of the recruiting reach.
+        reaching: number of columns within reach of each cell, flat on ``window``'s padded
+            grid (:func:`model.rules.windows.paint_layers`); painted here if not given.
 
     Returns:
         Recruits per column, and the recruits of cells no column reaches (orphans).
 
     """
-    n_cells = shape[0] * shape[1]
-    window = windows(shape, reach)
-    pool_grid = np.bincount(pool_cells, weights=pool, minlength=n_cells).astype(float)
-    reaching = window.paint(unit_cells, np.ones(len(unit_cells))).ravel()
-    per_column = np.divide(pool_grid, reaching, out=np.zeros(n_cells), where=reaching > 0)
-    return window.gather(per_column, unit_cells), float(pool_grid[reaching == 0].sum())
+    if reaching is None:
+        reaching = paint_layers(window.shape, [(window.reach, unit_cells, [np.ones(len(unit_cells))])])[0]
+        window = windows(window.shape, window.reach, window.reach)
+    at = window.padded_cell[pool_cells]
+    pool_grid = np.zeros(window.padded_size)
+    pool_grid[at] = pool
+    n_columns = reaching[at]
+    per_column = np.zeros(window.padded_size)
+    per_column[at] = np.divide(pool, n_columns, out=np.zeros(len(pool)), where=n_columns > 0)
+    orphans = window.interior(pool_grid)[window.interior(reaching) == 0].sum()
+    return window.gather_padded(per_column, unit_cells), float(orphans)
 
 
 def pay_and_recruit(cash: np.ndarray, fighters: np.ndarray, recruits: np.ndarray, income: float,

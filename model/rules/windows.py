@@ -5,6 +5,10 @@ square window of half-width ``reach`` (Chebyshev distance). Units are few and th
 large, so a window sum is computed by painting each unit's window onto a zero-padded copy of
 the grid (one ``bincount``), or by gathering one window per unit, rather than by filtering
 the whole grid. Both give exact sums of the values in reach, in a fixed order.
+
+Several windows sums a day (state, patrols, JNIM, column counts) are painted together by
+:func:`paint_layers` in one ``bincount`` on a grid padded by the largest reach; a layer's
+sum at a cell then is one look-up at the cell's padded index (``Windows.padded_cell``).
 """
 
 from __future__ import annotations
@@ -22,20 +26,33 @@ class Windows:
     Attributes:
         shape: grid shape (rows, cols).
         reach: half-width of a window in cells.
-        padded_cell: index of each grid cell in the grid padded by ``reach`` on every side.
+        pad: cells of zero padding on every side (at least ``reach``).
+        padded_cell: index of each grid cell in the padded grid.
         offsets: flat offsets of a window's cells from its centre, in the padded grid.
 
     """
 
     shape: tuple[int, int]
     reach: int
+    pad: int
     padded_cell: np.ndarray
     offsets: np.ndarray
 
     @property
     def padded_shape(self) -> tuple[int, int]:
-        """Shape of the grid padded by ``reach`` on every side."""
-        return self.shape[0] + 2 * self.reach, self.shape[1] + 2 * self.reach
+        """Shape of the grid padded by ``pad`` on every side."""
+        return self.shape[0] + 2 * self.pad, self.shape[1] + 2 * self.pad
+
+    @property
+    def padded_size(self) -> int:
+        """Number of cells of the padded grid."""
+        rows, cols = self.padded_shape
+        return rows * cols
+
+    def interior(self, padded: np.ndarray) -> np.ndarray:
+        """The grid's cells of a flat padded array, as a (rows, cols) view."""
+        r = self.pad
+        return padded.reshape(self.padded_shape)[r:r + self.shape[0], r:r + self.shape[1]]
 
     def window_cells(self, cells: np.ndarray) -> np.ndarray:
         """Padded indices of the window around each cell, one row per cell."""
@@ -52,31 +69,62 @@ class Windows:
             A grid of ``shape``.
 
         """
-        rows, cols = self.padded_shape
-        painted = np.bincount(self.window_cells(np.asarray(cells, dtype=np.int64)).ravel(),
-                              weights=np.repeat(np.asarray(values, dtype=float), len(self.offsets)),
-                              minlength=rows * cols).reshape(rows, cols)
-        r = self.reach
-        # bincount returns integers when there are no units at all
-        return np.ascontiguousarray(painted[r:r + self.shape[0], r:r + self.shape[1]], dtype=float)
+        painted = paint_layers(self.shape, [(self.reach, cells, [values])])[0]
+        return np.ascontiguousarray(windows(self.shape, self.reach).interior(painted))
 
     def gather(self, grid: np.ndarray, cells: np.ndarray) -> np.ndarray:
         """Sum of a grid over the window around each of ``cells``."""
-        padded = np.zeros(self.padded_shape)
-        r = self.reach
-        padded[r:r + self.shape[0], r:r + self.shape[1]] = grid.reshape(self.shape)
-        return padded.ravel()[self.window_cells(np.asarray(cells, dtype=np.int64))].sum(axis=1)
+        padded = np.zeros(self.padded_size)
+        self.interior(padded)[:] = grid.reshape(self.shape)
+        return self.gather_padded(padded, cells)
+
+    def gather_padded(self, padded: np.ndarray, cells: np.ndarray) -> np.ndarray:
+        """Sum of a flat padded grid (zero in the padding) over the window around each of ``cells``."""
+        return padded[self.window_cells(np.asarray(cells, dtype=np.int64))].sum(axis=1)
+
+
+def paint_layers(shape: tuple[int, int], layers: list[tuple[int, np.ndarray, list[np.ndarray]]]) -> np.ndarray:
+    """Paint several window sums at once, each as :meth:`Windows.paint` would, in one ``bincount``.
+
+    Each cell of a layer receives its units' values in the units' order, as a separate paint
+    would, so the sums are the same to the last bit.
+
+    Args:
+        shape: grid shape.
+        layers: (reach, cells of the units, values) of each group of units, where values holds
+            one array (a value per unit) for each layer to paint from these units.
+
+    Returns:
+        An array (layers, padded cells), flat on the grid padded by the largest reach; read a
+        layer at grid cells through ``windows(shape, reach, pad).padded_cell``.
+
+    """
+    pad = max(reach for reach, _, _ in layers)
+    size = windows(shape, pad).padded_size
+    index, weights = [], []
+    for reach, cells, values in layers:
+        window = windows(shape, reach, pad)
+        in_reach = window.window_cells(np.asarray(cells, dtype=np.int64)).ravel()
+        for layer_values in values:
+            index.append(in_reach + len(index) * size)
+            weights.append(np.repeat(np.asarray(layer_values, dtype=float), len(window.offsets)))
+    painted = np.bincount(np.concatenate(index), weights=np.concatenate(weights), minlength=len(index) * size)
+    # bincount returns integers when there are no units at all
+    return painted.reshape(len(index), size).astype(float, copy=False)
 
 
 @lru_cache(maxsize=32)
-def windows(shape: tuple[int, int], reach: int) -> Windows:
-    """The windows of half-width ``reach`` on a grid of ``shape`` (built once per pair)."""
+def windows(shape: tuple[int, int], reach: int, pad: int | None = None) -> Windows:
+    """The windows of half-width ``reach`` on a grid of ``shape`` padded by ``pad`` (default ``reach``)."""
+    pad = reach if pad is None else pad
+    if pad < reach:
+        raise ValueError(f"padding {pad} is narrower than the reach {reach}")
     n_rows, n_cols = shape
-    padded_cols = n_cols + 2 * reach
+    padded_cols = n_cols + 2 * pad
     rows, cols = np.divmod(np.arange(n_rows * n_cols), n_cols)
-    padded_cell = (rows + reach) * padded_cols + (cols + reach)
+    padded_cell = (rows + pad) * padded_cols + (cols + pad)
     dr, dc = np.meshgrid(np.arange(-reach, reach + 1), np.arange(-reach, reach + 1), indexing="ij")
     offsets = (dr * padded_cols + dc).ravel()
     padded_cell.flags.writeable = False
     offsets.flags.writeable = False
-    return Windows(shape, reach, padded_cell, offsets)
+    return Windows(shape, reach, pad, padded_cell, offsets)
