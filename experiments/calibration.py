@@ -3,15 +3,21 @@
 Prints a Markdown table of fact → model value over a fixed set of seeds, so that every number
 in docs/CALIBRATION.md comes from this command:
 
-    .venv/bin/python experiments/calibration.py [--seeds 40]
+    .venv/bin/python experiments/calibration.py [--seeds 40] [--only equilibrium|blockade]
+                                                [--set name=value ...]
+
+``--set`` changes parameters of the table in both checks, to measure an alternative (the
+trials listed in docs/CALIBRATION.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 import numpy as np
 
+from model.params import ParameterError, parse_assignments
 from model.run import release, simulate
 from model.scenarios import scenario_params
 
@@ -22,15 +28,16 @@ DAY_LATE_OCTOBER = 55
 SHARES = ("control_state", "control_contested", "control_jnim")
 
 
-def equilibrium(seeds: range) -> list[tuple[str, str, str]]:
+def equilibrium(seeds: range, overrides: dict) -> list[tuple[str, str, str]]:
     """no_blockade, 365 days: price within 10 % of 775, no dry day, control drift < 5 points."""
-    price_dev, dry, change, fighters = [], [], [], []
+    price_dev, dry, change, spread, fighters = [], [], [], [], []
     for seed in seeds:
-        model = simulate(scenario_params("no_blockade"), seed, 365)
+        model = simulate(scenario_params("no_blockade", overrides), seed, 365)
         s = model.series
         price_dev.append(np.max(np.abs(s.column("fuel_price_cfa") / 775.0 - 1.0)))
         dry.append(model.days_dry)
         change.append([100 * (s.column(c)[-1] - s.column(c)[0]) for c in SHARES])
+        spread.append(max(100 * np.std(s.column(c)) for c in SHARES))
         fighters.append((s.column("jnim_fighters")[0], s.column("jnim_fighters")[-1]))
         release(model)
     change, fighters = np.array(change), np.array(fighters)
@@ -45,6 +52,8 @@ def equilibrium(seeds: range) -> list[tuple[str, str, str]]:
          " / ".join(f"{m:+.1f} ± {h:.1f}" for m, h in zip(mean, half, strict=True)) + " points"),
         ("control shares drift < 5 points, per seed", "largest abs(end − start) of the three shares, median / max",
          f"{np.median(worst):.1f} / {worst.max():.1f} points ({np.mean(worst < 5):.0%} of seeds below 5)"),
+        ("(how much a run fluctuates)", "largest SD of a share over the days of a run, median / max",
+         f"{np.median(spread):.1f} / {max(spread):.1f} points"),
         ("JNIM ≈ 6,000 fighters [M]", "fighters at day 0, median [10th-90th pct]",
          f"{np.median(fighters[:, 0]):,.0f} [{np.percentile(fighters[:, 0], 10):,.0f}-"
          f"{np.percentile(fighters[:, 0], 90):,.0f}]"),
@@ -53,11 +62,11 @@ def equilibrium(seeds: range) -> list[tuple[str, str, str]]:
     ]
 
 
-def blockade(seeds: range) -> list[tuple[str, str, str]]:
+def blockade(seeds: range, overrides: dict) -> list[tuple[str, str, str]]:
     """Baseline blockade against the facts on destroyed tankers and ambush sizes."""
     destroyed, burn_shares = [], []
     for seed in seeds:
-        model = simulate(scenario_params("baseline"), seed, DAY_LATE_OCTOBER)
+        model = simulate(scenario_params("baseline", overrides), seed, DAY_LATE_OCTOBER)
         destroyed.append(model.series.column("tankers_destroyed")[-1])
         burn_shares += model.ambush_burn_shares
         release(model)
@@ -76,14 +85,28 @@ def blockade(seeds: range) -> list[tuple[str, str, str]]:
 
 
 def main() -> None:
-    """Run both checks and print them as one Markdown table."""
+    """Run the checks and print them as one Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=40, help="number of seeds (0..N-1)")
-    seeds = range(parser.parse_args().seeds)
-    print(f"Seeds 0..{len(seeds) - 1}.\n")
+    parser.add_argument("--only", choices=("equilibrium", "blockade"), help="run one of the two checks")
+    parser.add_argument("--set", dest="assignments", action="append", default=[], metavar="NAME=VALUE",
+                        help="override a parameter in both checks (repeatable)")
+    args = parser.parse_args()
+    try:
+        overrides = parse_assignments(args.assignments)
+        scenario_params("no_blockade", overrides)
+        if args.seeds < 2:
+            raise ParameterError(f"--seeds {args.seeds}: need at least 2 seeds for an interval")
+    except ParameterError as error:
+        print(f"error: {error}", file=sys.stderr)
+        sys.exit(2)
+    seeds = range(args.seeds)
+    print(f"Seeds 0..{len(seeds) - 1}." + (f" Overrides: {', '.join(args.assignments)}." if overrides else "") + "\n")
     print("| fact or target | model measure | model gives |")
     print("|---|---|---|")
-    for row in equilibrium(seeds) + blockade(seeds):
+    rows = [] if args.only == "blockade" else equilibrium(seeds, overrides)
+    rows += [] if args.only == "equilibrium" else blockade(seeds, overrides)
+    for row in rows:
         print("| " + " | ".join(row) + " |")
 
 

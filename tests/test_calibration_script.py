@@ -1,0 +1,35 @@
+"""experiments/calibration.py: the command behind docs/CALIBRATION.md's tables."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "experiments" / "calibration.py"
+
+
+def calibrate(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--set", "bogus=1"], "unknown parameter 'bogus'"),
+    (["--set", "control_reach_km=5"], "out of range; allowed: [20, 150]"),
+    (["--seeds", "1"], "need at least 2 seeds"),
+])
+def test_bad_input_is_one_line_and_exit_2(args, message):
+    result = calibrate(*args)
+    assert result.returncode == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+
+
+def test_an_override_reaches_the_model_and_is_reported():
+    default = calibrate("--seeds", "2", "--only", "equilibrium")
+    wider = calibrate("--seeds", "2", "--only", "equilibrium", "--set", "control_reach_km=100")
+    assert default.returncode == wider.returncode == 0
+    assert "Overrides: control_reach_km=100." in wider.stdout
+    assert "tankers destroyed" not in wider.stdout  # --only equilibrium
+    rows = [line for line in wider.stdout.splitlines() if line.startswith("| control shares drift < 5 points |")]
+    assert len(rows) == 1 and rows[0] not in default.stdout  # the wider reach changes the drift
