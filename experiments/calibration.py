@@ -30,12 +30,13 @@ SHARES = ("control_state", "control_contested", "control_jnim")
 
 def equilibrium(seeds: range, overrides: dict) -> list[tuple[str, str, str]]:
     """no_blockade, 365 days: price within 10 % of 775, no dry day, control drift < 5 points."""
-    price_dev, dry, change, spread, fighters = [], [], [], [], []
+    price_dev, dry, start, change, spread, fighters = [], [], [], [], [], []
     for seed in seeds:
         model = simulate(scenario_params("no_blockade", overrides), seed, 365)
         s = model.series
         price_dev.append(np.max(np.abs(s.column("fuel_price_cfa") / 775.0 - 1.0)))
         dry.append(model.days_dry)
+        start.append([100 * s.column(c)[0] for c in SHARES])
         change.append([100 * (s.column(c)[-1] - s.column(c)[0]) for c in SHARES])
         spread.append(max(100 * np.std(s.column(c)) for c in SHARES))
         fighters.append((s.column("jnim_fighters")[0], s.column("jnim_fighters")[-1]))
@@ -48,6 +49,8 @@ def equilibrium(seeds: range, overrides: dict) -> list[tuple[str, str, str]]:
         ("price within 10 % of 775 CFA/L", "max deviation over all days and seeds",
          f"{100 * max(price_dev):.1f} %"),
         ("no dry days", "days dry, total over seeds", f"{sum(dry)}"),
+        ("(the map of control at day 0)", "population share held by state / contested / JNIM, mean over seeds",
+         " / ".join(f"{m:.1f}" for m in np.mean(start, axis=0)) + " %"),
         ("control shares drift < 5 points", "mean end − start over seeds (state / contested / JNIM), 95 % CI",
          " / ".join(f"{m:+.1f} ± {h:.1f}" for m, h in zip(mean, half, strict=True)) + " points"),
         ("control shares drift < 5 points, per seed", "largest abs(end − start) of the three shares, median / max",
