@@ -428,8 +428,10 @@ class MaliModel(ModelSetup, mesa.Model):
     def update_control(self, rate: float | None = None) -> None:
         """Strength within reach plus armed local support decides each cell's JNIM share.
 
-        Also counts the columns within reach of each cell (``columns_reaching``), which
-        recruitment uses later the same day: columns do not move in between.
+        Leaves two fields flat on the padded frame (index them with ``frame_cell[cells]``):
+        ``state_field``, the state's strength in reach, which patrols, ambushes and arrests
+        read; and ``columns_reaching``, the number of columns in reach, which recruitment uses
+        later the same day (columns do not move in between).
         """
         rate = self.p["control_inertia_per_day"] if rate is None else rate
         units = self.jnim_units
