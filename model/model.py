@@ -534,7 +534,13 @@ class MaliModel(ModelSetup, mesa.Model):
         self.orphan_recruits = 0.0
 
     def coalesce_and_fragment(self) -> None:
-        """Columns split at random and merge when they share a cell (heavy-tailed sizes)."""
+        """Columns split at random and merge when they share a cell (heavy-tailed sizes).
+
+        A share ``jnim_new_base_share`` of the split-off columns found a base of their own near
+        their parent's; the others keep the parent's base. Merging removes bases (the merged
+        column keeps one), so without new bases JNIM would fold into ever fewer, larger columns
+        (`experiments/column_dynamics.py`).
+        """
         p = self.p
         for unit in [u for u in self.jnim_units if u.fighters < 1.0]:
             unit.remove()
@@ -546,8 +552,10 @@ class MaliModel(ModelSetup, mesa.Model):
                 if parts:
                     unit.fighters, part = parts
                     share = part / (part + unit.fighters)
-                    JihadistUnit(self, unit.cell, part, unit.cash * share, unit.fuel * share,
-                                 unit.home_cell, unit.morale)
+                    home = unit.home_cell
+                    if next(uniforms) < p["jnim_new_base_share"]:
+                        home = self.base_near(home, next(uniforms))
+                    JihadistUnit(self, unit.cell, part, unit.cash * share, unit.fuel * share, home, unit.morale)
                     unit.cash *= 1 - share
                     unit.fuel *= 1 - share
         by_cell: dict[int, JihadistUnit] = {}
@@ -560,6 +568,12 @@ class MaliModel(ModelSetup, mesa.Model):
                 unit.remove()
             else:
                 by_cell[unit.cell] = unit
+
+    def base_near(self, home: int, u: float) -> int:
+        """A new base within control reach of ``home``, drawn from one uniform number ``u``."""
+        v = self.villages
+        near = self.grid_distances(np.array([home]), v.cells)[0] <= self.control_reach
+        return columns.new_base(home, v.cells, self.base_weights, near, u)
 
     def uniforms(self, n: int) -> Iterator[float]:
         """The generator's next uniforms, drawn ``n`` at once and then one by one as asked.

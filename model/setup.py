@@ -12,7 +12,7 @@ import numpy as np
 
 from model.agents import ArmyRole, ArmyUnit, JihadistUnit, Junta, RussianUnit, Village
 from model.geography import build_map, corridor_reach_index, mine_output
-from model.rules import loyalty
+from model.rules import columns, loyalty
 from model.rules.windows import windows
 from model.villages import GarrisonArrays, VillageArrays
 
@@ -145,9 +145,9 @@ class ModelSetup:
     def set_jnim(self) -> None:
         """JNIM columns with heavy-tailed sizes, placed by population and regional presence."""
         p, v = self.p, self.villages
-        weight = np.sqrt(v.population) * self.village_presence
+        self.base_weights = columns.base_weights(v.population, self.village_presence)
         n = p["jnim_initial_units"]
-        sites = self.rng.choice(len(v.cells), size=n, replace=True, p=weight / weight.sum())
+        sites = self.rng.choice(len(v.cells), size=n, replace=True, p=self.base_weights / self.base_weights.sum())
         sizes = self.rng.pareto(p["jnim_size_tail"], n) + 1.0
         sizes = np.maximum(p["jnim_fighters"] * sizes / sizes.sum(), 2 * p["jnim_min_column"])
         sizes *= p["jnim_fighters"] / sizes.sum()

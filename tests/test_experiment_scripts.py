@@ -1,4 +1,4 @@
-"""The experiment scripts behind docs/CALIBRATION.md: calibration.py and drift_diagnostics.py."""
+"""The experiment scripts behind docs/CALIBRATION.md: calibration, drift diagnostics, column dynamics."""
 
 import subprocess
 import sys
@@ -43,3 +43,16 @@ def test_drift_diagnostics_report_every_figure_the_docs_quote():
     for phrase in ("largest share change", "q in [0.3, 0.5) at day 0", "changed region",
                    "correlation of drift with that regional shift", "correlation of drift with population near 0.4"):
         assert phrase in result.stdout
+
+
+def test_column_dynamics_follow_the_columns_and_refuse_a_bad_parameter():
+    script = SCRIPT.with_name("column_dynamics.py")
+    result = subprocess.run([sys.executable, str(script), "--seeds", "2", "--set", "jnim_new_base_share=0"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "with jnim_new_base_share=0" in result.stdout
+    for row in ("columns ", "distinct homes", "tail exponent"):
+        assert row in result.stdout
+    bad = subprocess.run([sys.executable, str(script), "--set", "jnim_new_base_share=2"],
+                         capture_output=True, text=True, check=False)
+    assert bad.returncode == 2 and "out of range" in bad.stderr and bad.stdout == ""

@@ -144,6 +144,17 @@ def test_jnim_ceiling_counts_presence_weighted_people_and_widens_with_grievance(
     assert recruitment.jnim_ceiling(population, presence, np.ones(3), 1e-3, 0.5) == pytest.approx(1.5 * calm)
 
 
+def test_a_split_off_column_founds_its_base_among_the_weighted_villages_near_its_parent():
+    cells = np.array([10, 11, 12, 40])
+    weights = columns.base_weights(np.array([100.0, 400.0, 900.0, 1e6]), np.array([1.0, 1.0, 0.0, 1.0]))
+    np.testing.assert_allclose(weights, [10.0, 20.0, 0.0, 1000.0])
+    near = np.array([True, True, True, False])  # the village of cell 40 is out of reach
+    # of the weight 30 near home, cell 10 holds the first third, cell 11 the rest
+    assert columns.new_base(11, cells, weights, near, u=0.2) == 10
+    assert columns.new_base(11, cells, weights, near, u=0.5) == 11
+    assert columns.new_base(12, cells, weights, np.array([False, False, True, False]), u=0.5) == 12  # no weight: stays
+
+
 def test_recruits_are_shared_among_the_columns_in_reach():
     # a 1×7 strip: pool 6 at cell 3; columns at cells 2 and 4 both reach it (reach 1);
     # pool 5 at cell 0 is reached by no column.

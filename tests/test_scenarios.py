@@ -12,11 +12,11 @@ SEEDS = range(6)
 
 
 @functools.cache
-def mean_outcomes(name: str) -> dict[str, float]:
+def mean_outcomes(name: str, overrides: tuple[tuple[str, float], ...] = ()) -> dict[str, float]:
     """Mean over the fixed seeds of the end-of-run and whole-run measures of one scenario."""
     rows = []
     for seed in SEEDS:
-        model = simulate(scenario_params(name), seed, 365)
+        model = simulate(scenario_params(name, dict(overrides)), seed, 365)
         f = model.series
         rows.append({
             "destroyed": f.column("tankers_destroyed")[-1],
@@ -26,6 +26,7 @@ def mean_outcomes(name: str) -> dict[str, float]:
             "goodwill": f.column("russian_goodwill").mean(),
             "jnim_control": f.column("control_jnim").mean(),
             "falls": float(model.capital_fell),
+            "columns_kept": f.column("jnim_units")[-1] / f.column("jnim_units")[0],
         })
         release(model)
     return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
@@ -36,6 +37,12 @@ def test_no_blockade_destroys_no_tankers_and_keeps_the_price():
     assert outcome["destroyed"] == 0
     assert outcome["price"] == pytest.approx(775.0)
     assert outcome["falls"] == 0
+
+
+def test_without_blockade_jnim_keeps_its_number_of_columns_because_split_offs_found_bases():
+    assert mean_outcomes("no_blockade")["columns_kept"] > 0.85
+    # without new bases, merging folds JNIM into ever fewer columns (31 → 23 in a year)
+    assert mean_outcomes("no_blockade", (("jnim_new_base_share", 0.0),))["columns_kept"] < 0.85
 
 
 def test_blockade_raises_the_price_against_no_blockade():

@@ -46,6 +46,33 @@ def choose(weights: Sequence[float], u: float) -> int:
     return min(int(np.searchsorted(cumulative, u * cumulative[-1], side="right")), len(weights) - 1)
 
 
+def base_weights(population: np.ndarray, presence: np.ndarray) -> np.ndarray:
+    """Attraction of each village as a column's base: √population × regional JNIM presence.
+
+    Assumption: bases sit where people are, with diminishing returns, and where JNIM is
+    structurally present. The first columns are placed by these weights, and so are the new
+    bases of split-off columns.
+    """
+    return np.sqrt(population) * presence
+
+
+def new_base(home: int, village_cells: np.ndarray, weights: np.ndarray, near: np.ndarray, u: float) -> int:
+    """The base a split-off column founds: a village near its parent's base, drawn by weight.
+
+    Args:
+        home: the parent's base (grid cell); kept if no village near it has any weight.
+        village_cells: grid cell of each village.
+        weights: :func:`base_weights` of each village.
+        near: whether each village lies within reach of ``home``.
+        u: one uniform number in [0, 1).
+
+    """
+    candidates = np.flatnonzero(near & (weights > 0))
+    if len(candidates) == 0:
+        return home
+    return int(village_cells[candidates[choose(weights[candidates], u)]])
+
+
 def split_sizes(fighters: float, u: float, min_size: float) -> tuple[float, float] | None:
     """Split a column into two parts, the smaller a share in [0.2, 0.5); None if too small."""
     if fighters < 2 * min_size:
