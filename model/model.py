@@ -285,10 +285,21 @@ class MaliModel(ModelSetup, mesa.Model):
         for sweeper, cell in zip(sweepers, moved.tolist(), strict=True):
             sweeper.cell = cell
 
+    def cells_around(self, cell: int) -> list[int]:
+        """The cell and its neighbours on the grid (Chebyshev distance ≤ 1), cached per cell."""
+        around = self._cells_around.get(cell)
+        if around is None:
+            n_rows, n_cols = self.map.shape
+            row, col = divmod(cell, n_cols)
+            around = self._cells_around[cell] = [r * n_cols + c for r in range(max(0, row - 1), min(n_rows, row + 2))
+                                                 for c in range(max(0, col - 1), min(n_cols, col + 2))]
+        return around
+
     def grid_distances(self, from_cells: np.ndarray, to_cells: np.ndarray) -> np.ndarray:
         """Chebyshev distance in cells from each of ``from_cells`` (rows) to each of ``to_cells``."""
-        rows_a, cols_a = np.divmod(from_cells, self.map.shape[1])
-        rows_b, cols_b = np.divmod(to_cells, self.map.shape[1])
+        from_cells, to_cells = np.asarray(from_cells, dtype=np.int64), np.asarray(to_cells, dtype=np.int64)
+        rows_a, cols_a = self.cell_row[from_cells], self.cell_col[from_cells]
+        rows_b, cols_b = self.cell_row[to_cells], self.cell_col[to_cells]
         return np.maximum(np.abs(rows_a[:, None] - rows_b[None, :]), np.abs(cols_a[:, None] - cols_b[None, :]))
 
     def fight_sweeps(self) -> None:
@@ -296,13 +307,13 @@ class MaliModel(ModelSetup, mesa.Model):
         units = [u for u in self.jnim_units if u.fighters > 0]
         if not units:
             return
-        sweepers = self.sweepers()
-        adjacent = self.grid_distances(np.array([s.cell for s in sweepers]), np.array([u.cell for u in units])) <= 1
-        neighbours: dict[int, list[int]] = {}
-        for i, k in zip(*np.nonzero(adjacent), strict=True):
-            neighbours.setdefault(int(i), []).append(int(k))
-        for i, near in neighbours.items():
-            sweeper = sweepers[i]
+        at_cell: dict[int, list[int]] = {}
+        for k, unit in enumerate(units):
+            at_cell.setdefault(unit.cell, []).append(k)
+        for sweeper in self.sweepers():
+            near = sorted(k for cell in self.cells_around(sweeper.cell) for k in at_cell.get(cell, ()))
+            if not near:
+                continue
             if sweeper.strength <= 0 or self.rng.random() >= self.p["sweep_contact_prob"]:
                 continue
             unit = max((units[k] for k in near), key=lambda u: u.fighters)

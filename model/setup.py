@@ -44,8 +44,9 @@ class ModelSetup:
         self.spin_up()
 
     def set_ranges(self) -> None:
-        """Distances of the rules, in km, as whole cells of this resolution."""
+        """Distances of the rules, in km, as whole cells of this resolution; each cell's row and column."""
         m, p = self.map, self.p
+        self.cell_row, self.cell_col = np.divmod(np.arange(self.n_cells), m.shape[1])
         self.control_reach = m.reach_in_cells(p["control_reach_km"])
         self.sweep_range_cells = m.reach_in_cells(p["sweep_range_km"])
         self.sweep_speed_cells = m.reach_in_cells(p["sweep_speed_km_per_day"])
@@ -104,6 +105,7 @@ class ModelSetup:
         self.capital_garrison = 0
         self.garrison_at = {int(c): k for k, c in enumerate(cells)}
         self._garrisons_near: dict[int, list[int]] = {}
+        self._cells_around: dict[int, list[int]] = {}
         for k, cell in enumerate(cells):
             ArmyUnit(self, ArmyRole.GARRISON, int(cell), float(strength[k]), garrison_index=k)
 
