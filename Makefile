@@ -48,8 +48,10 @@ browser-setup: $(STAMP) ## Install Debian's Chromium (browser test) and the app'
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	$(BIN)/python -m model.viz_assets
 
-calibrate: $(STAMP) ## Print the calibration checks and the scenario table (docs/CALIBRATION.md)
+calibrate: $(STAMP) ## Print the calibration checks, the diagnostics and the scenario table (docs/CALIBRATION.md)
 	$(BIN)/python experiments/calibration.py --seeds 40
+	$(BIN)/python experiments/column_dynamics.py
+	$(BIN)/python experiments/drift_diagnostics.py --seeds 40
 	$(BIN)/python experiments/scenario_table.py --seeds 60
 
 test: $(STAMP) browser-setup ## Lint, then run every test (model, sweeps, Dask, crash, browser)
