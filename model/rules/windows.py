@@ -6,7 +6,7 @@ large, so a window sum is computed by painting each unit's window onto a zero-pa
 the grid (one ``bincount``), or by gathering one window per unit, rather than by filtering
 the whole grid. Both give exact sums of the values in reach, in a fixed order.
 
-Several windows sums a day (state, patrols, JNIM, column counts) are painted together by
+Several window sums a day (state, patrols, JNIM, column counts) are painted together by
 :func:`paint_layers` in one ``bincount`` on a grid padded by the largest reach; a layer's
 sum at a cell then is one look-up at the cell's padded index (``Windows.padded_cell``).
 """
