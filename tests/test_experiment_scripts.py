@@ -57,3 +57,14 @@ def test_column_dynamics_follow_the_columns_and_refuse_a_bad_parameter():
     bad = subprocess.run([sys.executable, str(script), "--set", "jnim_new_base_share=2"],
                          capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "out of range" in bad.stderr and bad.stdout == ""
+
+
+def test_the_calibration_table_in_the_docs_is_what_the_command_prints_today():
+    """docs/CALIBRATION.md §2 quotes `calibration.py --seeds 40`; a model change must regenerate it."""
+    result = calibrate("--seeds", "40")
+    assert result.returncode == 0, result.stderr
+    docs = (SCRIPT.parents[1] / "docs" / "CALIBRATION.md").read_text()
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and "---" not in line]
+    assert len(rows) >= 10
+    stale = [row for row in rows if row not in docs]
+    assert not stale, "docs/CALIBRATION.md is out of date; rerun `make calibrate` and paste:\n" + "\n".join(stale)
