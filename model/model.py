@@ -442,11 +442,12 @@ class MaliModel(ModelSetup, mesa.Model):
         Leaves two fields flat on the padded frame (index them with ``frame_cell[cells]``):
         ``state_field``, the state's strength in reach, which patrols, ambushes and arrests
         read; and ``columns_reaching``, the number of columns in reach, which recruitment uses
-        later the same day (columns do not move in between).
+        later the same day with the columns' cells painted here, ``column_cells`` (columns do not
+        move in between).
         """
         rate = self.p["control_inertia_per_day"] if rate is None else rate
         units = self.jnim_units
-        jcells = np.array([u.cell for u in units], dtype=np.int64)
+        self.column_cells = jcells = np.array([u.cell for u in units], dtype=np.int64)
         jstrength = np.array([u.combat_strength for u in units])
         holding, patrolling = self.state_forces()
         reach = self.control_reach
@@ -511,8 +512,7 @@ class MaliModel(ModelSetup, mesa.Model):
                                            p["jnim_mobilisable_share"], p["jnim_ceiling_grievance_gain"])
         pool = recruitment.jnim_recruits(v.population, v.loyalty, v.grievance, v.q, v.risen,
                                          p["jnim_recruit_rate"], self.jnim_total + self.orphan_recruits, ceiling)
-        cells = np.array([u.cell for u in units], dtype=np.int64)
-        recruits, orphans = recruitment.recruits_by_reach(v.cells, pool, cells, self.control_windows,
+        recruits, orphans = recruitment.recruits_by_reach(v.cells, pool, self.column_cells, self.control_windows,
                                                           self.columns_reaching)
         fighters = np.array([u.fighters for u in units])
         cash = np.array([u.cash for u in units])

@@ -6,11 +6,17 @@ from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "experiments" / "calibration.py"
+EXPERIMENTS = Path(__file__).resolve().parents[1] / "experiments"
+
+
+def run_script(name: str, *args: str) -> subprocess.CompletedProcess:
+    """Run experiments/NAME with ``args`` in a fresh interpreter, capturing its output."""
+    return subprocess.run([sys.executable, str(EXPERIMENTS / name), *args], capture_output=True, text=True,
+                          check=False)
 
 
 def calibrate(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False)
+    return run_script("calibration.py", *args)
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -36,9 +42,7 @@ def test_an_override_reaches_the_model_and_is_reported():
 
 
 def test_drift_diagnostics_report_every_figure_the_docs_quote():
-    script = SCRIPT.with_name("drift_diagnostics.py")
-    result = subprocess.run([sys.executable, str(script), "--seeds", "3"], capture_output=True, text=True,
-                            check=False)
+    result = run_script("drift_diagnostics.py", "--seeds", "3")
     assert result.returncode == 0, result.stderr
     for phrase in ("largest share change", "q in [0.3, 0.5) at day 0", "changed region",
                    "correlation of drift with that regional shift", "correlation of drift with population near 0.4",
@@ -47,15 +51,12 @@ def test_drift_diagnostics_report_every_figure_the_docs_quote():
 
 
 def test_column_dynamics_follow_the_columns_and_refuse_a_bad_parameter():
-    script = SCRIPT.with_name("column_dynamics.py")
-    result = subprocess.run([sys.executable, str(script), "--seeds", "2", "--set", "jnim_new_base_share=0"],
-                            capture_output=True, text=True, check=False)
+    result = run_script("column_dynamics.py", "--seeds", "2", "--set", "jnim_new_base_share=0")
     assert result.returncode == 0, result.stderr
     assert "with jnim_new_base_share=0" in result.stdout
     for row in ("columns ", "distinct homes", "tail exponent"):
         assert row in result.stdout
-    bad = subprocess.run([sys.executable, str(script), "--set", "jnim_new_base_share=2"],
-                         capture_output=True, text=True, check=False)
+    bad = run_script("column_dynamics.py", "--set", "jnim_new_base_share=2")
     assert bad.returncode == 2 and "out of range" in bad.stderr and bad.stdout == ""
 
 
@@ -63,7 +64,7 @@ def test_the_calibration_table_in_the_docs_is_what_the_command_prints_today():
     """docs/CALIBRATION.md §2 quotes `calibration.py --seeds 40`; a model change must regenerate it."""
     result = calibrate("--seeds", "40")
     assert result.returncode == 0, result.stderr
-    docs = (SCRIPT.parents[1] / "docs" / "CALIBRATION.md").read_text()
+    docs = (EXPERIMENTS.parent / "docs" / "CALIBRATION.md").read_text()
     rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and "---" not in line]
     assert len(rows) >= 10
     stale = [row for row in rows if row not in docs]
