@@ -168,6 +168,12 @@ class FuelConvoy(mesa.Agent):
         self.km = 0.0
         self.set_out_day = day
         self.path_index = 0
+        model.fuel_convoys.append(self)
+
+    def remove(self) -> None:
+        """Leave the model (and its ordered list of convoys on the road)."""
+        self.model.fuel_convoys.remove(self)
+        super().remove()
 
     def step(self) -> None:
         """Advance along the road; the model checks ambushes on the stretch covered today."""

@@ -73,9 +73,10 @@ class MaliModel(ModelSetup, mesa.Model):
             self.running = False
 
     def start_day(self) -> None:
-        """Clear the day's tallies of defeats, deliveries and civilian deaths by place."""
+        """Clear the day's tallies of defeats, deliveries and civilian deaths by place; set the blockade."""
         self.today = dict.fromkeys(("defeats", "delivered_l"), 0.0)
         self.deaths_today = np.zeros((2, self.n_cells))
+        self.blockade_today = {name: self.corridor_blockade(name) for name in self.fuel_corridors}
 
     def insurgency_day(self) -> None:
         """Columns act, sweeps hunt, garrisons are attacked; then control, villages and recruits.
@@ -117,7 +118,10 @@ class MaliModel(ModelSetup, mesa.Model):
 
     # ----- process 7: convoys and the blockade ------------------------------------------------
     def corridor_blockade(self, name: str) -> float:
-        """Blockade intensity on a corridor today, after spread and negotiated relief."""
+        """Blockade intensity on a corridor today, after spread and negotiated relief.
+
+        Read it from ``blockade_today``, which :meth:`start_day` fills once a day.
+        """
         p = self.p
         if self.spinning_up:
             return 0.0
@@ -145,7 +149,7 @@ class MaliModel(ModelSetup, mesa.Model):
             rate = convoys.tankers_setting_out(base, self.fear[name], p["trucker_fear"],
                                                self.days_of_supply, p["initial_stock_days"])
             self.queue[name] += self.rng.poisson(rate)
-            blockaded = self.corridor_blockade(name) > 0
+            blockaded = self.blockade_today[name] > 0
             if convoys.convoy_departs(self.day, blockaded, p["escorted_convoy_interval_days"],
                                       self.queue[name]):
                 escort = self.escort_strength(name) if blockaded else 0.0
@@ -155,13 +159,13 @@ class MaliModel(ModelSetup, mesa.Model):
                 FuelConvoy(self, name, int(size), escort, self.day)
                 sizes.append(size)
                 self.queue[name] -= size
-        self.convoy_size_today = float(np.mean(sizes)) if sizes else math.nan
+        self.convoy_size_today = float(sum(sizes) / len(sizes)) if sizes else math.nan
 
     def move_convoys(self) -> None:
         """Advance convoys, resolve ambushes on the stretch covered, deliver arrivals."""
         ambushers = [u for u in self.jnim_units if u.task == "ambush"]
         lost = dict.fromkeys(self.fuel_corridors, 0.0)
-        for convoy in self.agents_of(FuelConvoy):
+        for convoy in list(self.fuel_convoys):
             start = convoy.path_index
             convoy.step()
             lost[convoy.corridor] += self.ambush(convoy, start, ambushers)
@@ -175,7 +179,7 @@ class MaliModel(ModelSetup, mesa.Model):
 
     def ambush(self, convoy: FuelConvoy, start: int, ambushers: list[JihadistUnit]) -> float:
         """Let the first column in reach of today's stretch attack; return tankers lost."""
-        intensity = self.corridor_blockade(convoy.corridor)
+        intensity = self.blockade_today[convoy.corridor]
         if intensity <= 0 or not ambushers:
             return 0.0
         reach = self.corridor_reach[convoy.corridor]
@@ -285,16 +289,6 @@ class MaliModel(ModelSetup, mesa.Model):
         for sweeper, cell in zip(sweepers, moved.tolist(), strict=True):
             sweeper.cell = cell
 
-    def cells_around(self, cell: int) -> list[int]:
-        """The cell and its neighbours on the grid (Chebyshev distance ≤ 1), cached per cell."""
-        around = self._cells_around.get(cell)
-        if around is None:
-            n_rows, n_cols = self.map.shape
-            row, col = divmod(cell, n_cols)
-            around = self._cells_around[cell] = [r * n_cols + c for r in range(max(0, row - 1), min(n_rows, row + 2))
-                                                 for c in range(max(0, col - 1), min(n_cols, col + 2))]
-        return around
-
     def grid_distances(self, from_cells: np.ndarray, to_cells: np.ndarray) -> np.ndarray:
         """Chebyshev distance in cells from each of ``from_cells`` (rows) to each of ``to_cells``."""
         from_cells, to_cells = np.asarray(from_cells, dtype=np.int64), np.asarray(to_cells, dtype=np.int64)
@@ -307,16 +301,15 @@ class MaliModel(ModelSetup, mesa.Model):
         units = [u for u in self.jnim_units if u.fighters > 0]
         if not units:
             return
-        at_cell: dict[int, list[int]] = {}
-        for k, unit in enumerate(units):
-            at_cell.setdefault(unit.cell, []).append(k)
-        for sweeper in self.sweepers():
-            near = sorted(k for cell in self.cells_around(sweeper.cell) for k in at_cell.get(cell, ()))
-            if not near:
+        sweepers = self.sweepers()
+        adjacent = self.grid_distances(np.array([s.cell for s in sweepers], dtype=np.int64),
+                                       np.array([u.cell for u in units], dtype=np.int64)) <= 1
+        for sweeper, near in zip(sweepers, adjacent.tolist(), strict=True):
+            if not any(near):
                 continue
             if sweeper.strength <= 0 or self.rng.random() >= self.p["sweep_contact_prob"]:
                 continue
-            unit = max((units[k] for k in near), key=lambda u: u.fighters)
+            unit = max((u for u, is_near in zip(units, near, strict=True) if is_near), key=lambda u: u.fighters)
             if unit.fighters <= 0:
                 continue
             attack = sweeper.strength * self.combat_weight(sweeper)
@@ -355,7 +348,7 @@ class MaliModel(ModelSetup, mesa.Model):
         due = [unit for unit in order if self.day >= unit.replan_day]
         if not due:
             return
-        blockade = max(self.corridor_blockade(n) for n in self.fuel_corridors)
+        blockade = max(self.blockade_today.values())
         odds_on_bamako = self.jnim_total / max(1.0, self.bamako_defence())
         garrison_strength = (self.garrisons.strength * self.p["army_combat_weight"]).tolist()
         for unit in due:
@@ -393,7 +386,7 @@ class MaliModel(ModelSetup, mesa.Model):
     def ambush_sites(self) -> tuple[np.ndarray, np.ndarray]:
         """Cells of the blockaded corridors and their attraction (weakly held stretches), today."""
         if self._ambush_day != self.day:
-            names = tuple(n for n in self.fuel_corridors if self.corridor_blockade(n) > 0)
+            names = tuple(n for n, intensity in self.blockade_today.items() if intensity > 0)
             cells = np.concatenate([self.fuel_corridors[n].cells[1:-2] for n in names])
             held = self.state_field[self.frame_cell[cells]]
             self._ambush_sites = cells, np.exp(-held / (held.mean() + 1.0))

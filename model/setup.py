@@ -30,6 +30,7 @@ class ModelSetup:
         p = self.p
         self.map = build_map(p["resolution_deg"])
         self.columns: list = []
+        self.fuel_convoys: list = []
         self._ambush_day = None
         self.n_cells = self.map.shape[0] * self.map.shape[1]
         self.set_ranges()
@@ -105,7 +106,6 @@ class ModelSetup:
         self.capital_garrison = 0
         self.garrison_at = {int(c): k for k, c in enumerate(cells)}
         self._garrisons_near: dict[int, list[int]] = {}
-        self._cells_around: dict[int, list[int]] = {}
         for k, cell in enumerate(cells):
             ArmyUnit(self, ArmyRole.GARRISON, int(cell), float(strength[k]), garrison_index=k)
 
