@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import mesa
 import numpy as np
 
+from model import compiled
 from model.agents import FuelConvoy, JihadistUnit, Posture, RussianUnit
 from model.params import validate
 from model.rules import (
@@ -23,14 +24,11 @@ from model.rules import (
     convoys,
     coup,
     fuel_market,
-    loyalty,
     moscow,
     negotiation,
     recruitment,
     taxation,
-    uprising,
 )
-from model.rules.bounds import clip01
 from model.rules.windows import paint_layers
 from model.series import Series
 from model.setup import ModelSetup
@@ -449,13 +447,9 @@ class MaliModel(ModelSetup, mesa.Model):
             (reach, jcells, [jstrength, np.ones(len(jcells))])])
         self.state_field = state + patrols
         v, k = self.villages, self.village_control_index
-        s = self.state_field[self.control_frame_cells]
-        j = jnim[self.control_frame_cells]
-        s[k] += self.armed_support * v.loyalty
-        j[k] += self.armed_support * (1.0 - v.loyalty) * (1.0 + v.risen)
-        self.q_control = control.relax(self.q_control, control.jnim_share_target(j, s), rate)
-        v.q = self.q_control[k]
-        v.zone = control.zones(v.q)
+        self.q_control, v.q, v.zone = compiled.control_day(
+            self.q_control, self.state_field[self.control_frame_cells], jnim[self.control_frame_cells], k,
+            v.loyalty, v.risen, self.armed_support, rate)
         self.shares = control.control_shares(v.zone, v.population)
 
     @property
@@ -469,29 +463,23 @@ class MaliModel(ModelSetup, mesa.Model):
     def update_villages(self) -> None:
         """Loyalty, grievance, fear, food stock and uprisings, all villages at once."""
         p, v = self.p, self.villages
-        v.fuel_access = min(1.0, self.days_of_supply / p["market_comfort_days"]) * (1.0 - 0.5 * v.q)
-        exposed = self.hardship * (1.5 - 0.5 * v.fuel_access)
-        v.stock = clip01(v.stock + self.p["village_stock_rate_per_day"] * ((1.0 - exposed) - v.stock))
-        felt = clip01(exposed * (1.0 - 0.5 * v.stock))
-        state_pc = self.deaths_today[1, v.cells] / v.population
-        jnim_pc = self.deaths_today[0, v.cells] / v.population
-        target = loyalty.loyalty_target(v.q, felt, p["blame_attribution"])
-        v.loyalty = loyalty.update_loyalty(v.loyalty, target, p["loyalty_drift_per_day"], state_pc,
-                                           jnim_pc, p["indiscriminate_backlash"])
-        v.grievance = loyalty.update_grievance(v.grievance, felt, state_pc + jnim_pc,
-                                               p["grievance_decay_per_day"], p["indiscriminate_backlash"])
+        deaths = self.deaths_today[:, v.cells]
+        v.fuel_access, v.stock, v.loyalty, v.grievance, v.fear, v.risen = compiled.village_day(
+            v.q, v.zone, v.population, v.stock, v.loyalty, v.grievance, v.fear, deaths,
+            self.state_field[self.village_frame_cells], min(1.0, self.days_of_supply / p["market_comfort_days"]),
+            self.hardship, p["village_stock_rate_per_day"], p["blame_attribution"], p["loyalty_drift_per_day"],
+            p["indiscriminate_backlash"], p["grievance_decay_per_day"], p["fear_rate_per_day"],
+            p["uprising_threshold"], p["jnim_call_to_rise"])
         self.selective_violence()
-        arrest = uprising.arrest_probability(self.state_field[self.village_frame_cells], v.population)
-        v.risen = uprising.rising(v.grievance, arrest * (1.0 + v.fear), v.q, p["uprising_threshold"],
-                                  p["jnim_call_to_rise"])
 
     def selective_violence(self) -> None:
-        """Kalyvas: selective killings peak where control is dominant but incomplete (zones 2, 4)."""
+        """Kalyvas: selective killings peak where control is dominant but incomplete (zones 2, 4).
+
+        Fear, which they spread in those zones, is part of the village day (``compiled.village_day``).
+        """
         v = self.villages
-        state_dominant, jnim_dominant = v.zone == 2, v.zone == 4
-        self.cum["civilian_deaths_state"] += float((self.selective_killings * state_dominant).sum())
-        self.cum["civilian_deaths_jnim"] += float((self.selective_killings * jnim_dominant).sum())
-        v.fear = clip01(v.fear + self.p["fear_rate_per_day"] * ((state_dominant | jnim_dominant) - v.fear))
+        self.cum["civilian_deaths_state"] += float((self.selective_killings * (v.zone == 2)).sum())
+        self.cum["civilian_deaths_jnim"] += float((self.selective_killings * (v.zone == 4)).sum())
 
     # ----- processes 4-5, 12: JNIM money and recruits ----------------------------------------------
     def jnim_income_and_recruitment(self) -> None:

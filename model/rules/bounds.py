@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+from numba.extending import register_jitable
 
 
+@register_jitable
 def clip01(values: np.ndarray) -> np.ndarray:
     """``values`` bounded to [0, 1].
 

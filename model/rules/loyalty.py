@@ -9,15 +9,18 @@ push it the other way. Grievance rises with hardship and with violence, and deca
 from __future__ import annotations
 
 import numpy as np
+from numba.extending import register_jitable
 
 from model.rules.bounds import clip01
 
 
+@register_jitable
 def loyalty_target(q: np.ndarray, hardship: float, blame: float) -> np.ndarray:
     """Loyalty a village settles at: 1 − JNIM share, less the hardship it blames on the state."""
     return clip01(1.0 - q - blame * hardship)
 
 
+@register_jitable
 def update_loyalty(loyalty: np.ndarray, target: np.ndarray, drift: float,
                    state_deaths_pc: np.ndarray, jnim_deaths_pc: np.ndarray,
                    backlash: float) -> np.ndarray:
@@ -36,6 +39,7 @@ def update_loyalty(loyalty: np.ndarray, target: np.ndarray, drift: float,
     return clip01(loyalty + drift * (target - loyalty) + shock)
 
 
+@register_jitable
 def update_grievance(grievance: np.ndarray, hardship: float, deaths_pc: np.ndarray,
                      decay: float, backlash: float) -> np.ndarray:
     """Grievance relaxes toward today's hardship and jumps with civilian deaths of any side."""

@@ -3,12 +3,12 @@
 Every rule that asks "how much of X is within ``reach`` cells" (control, recruitment) uses a
 square window of half-width ``reach`` (Chebyshev distance). Units are few and the grid is
 large, so a window sum is computed by painting each unit's window onto a zero-padded copy of
-the grid (one ``bincount``), or by gathering one window per unit, rather than by filtering
+the grid (a compiled loop), or by gathering one window per unit, rather than by filtering
 the whole grid. Both give exact sums of the values in reach, in a fixed order.
 
 Several window sums a day (state, patrols, JNIM, column counts) are painted together by
-:func:`paint_layers` in one ``bincount`` on a grid padded by the largest reach; a layer's
-sum at a cell then is one look-up at the cell's padded index (``Windows.padded_cell``).
+:func:`paint_layers` on a grid padded by the largest reach, in one compiled loop per layer; a
+layer's sum at a cell then is one look-up at the cell's padded index (``Windows.padded_cell``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from numba import njit
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class Windows:
 
 
 def paint_layers(shape: tuple[int, int], layers: list[tuple[int, np.ndarray, list[np.ndarray]]]) -> np.ndarray:
-    """Paint several window sums at once, each as :meth:`Windows.paint` would, in one ``bincount``.
+    """Paint several window sums at once, each as :meth:`Windows.paint` would, on one padded grid.
 
     Each cell of a layer receives its units' values in the units' order, as a separate paint
     would, so the sums are the same to the last bit.
@@ -101,16 +102,28 @@ def paint_layers(shape: tuple[int, int], layers: list[tuple[int, np.ndarray, lis
     """
     pad = max(reach for reach, _, _ in layers)
     size = windows(shape, pad).padded_size
-    index, weights = [], []
+    n_layers = sum(len(values) for _, _, values in layers)
+    painted = np.zeros((n_layers, size))
+    layer = 0
     for reach, cells, values in layers:
         window = windows(shape, reach, pad)
-        in_reach = window.window_cells(np.asarray(cells, dtype=np.int64)).ravel()
+        at = window.padded_cell[np.asarray(cells, dtype=np.int64)]
         for layer_values in values:
-            index.append(in_reach + len(index) * size)
-            weights.append(np.repeat(np.asarray(layer_values, dtype=float), len(window.offsets)))
-    painted = np.bincount(np.concatenate(index), weights=np.concatenate(weights), minlength=len(index) * size)
-    # bincount returns integers when there are no units at all
-    return painted.reshape(len(index), size).astype(float, copy=False)
+            _paint(painted[layer], at, window.offsets, np.asarray(layer_values, dtype=float))
+            layer += 1
+    return painted
+
+
+@njit(cache=True)
+def _paint(out, at, offsets, values):
+    """Add each unit's value to every cell of its window, unit by unit (compiled).
+
+    Units are added in their order, so each cell's sum is rounded as ``np.bincount`` of the
+    same windows would round it (``tests/test_compiled.py``), without building its index arrays.
+    """
+    for u in range(len(at)):
+        for offset in offsets:
+            out[at[u] + offset] += values[u]
 
 
 @lru_cache(maxsize=32)

@@ -1,0 +1,95 @@
+"""The daily array processes compiled as loops (numba), composed from the rules in ``model.rules``.
+
+Each rule is written once, as a NumPy function of whole arrays, and marked
+``register_jitable`` so that numba can also call it on one village at a time. The loops
+below apply the rules village by village, in the same order of operations as the NumPy
+versions would, so that they give the same numbers to the last bit
+(``tests/test_compiled.py``): what they save is the interpreter's overhead of a dozen
+NumPy calls a day, not arithmetic.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from model.rules import control, loyalty, uprising
+from model.rules.bounds import clip01
+
+
+@njit(cache=True)
+def village_day(q, zone, population, stock, loyal, grievance, fear, deaths, field, supply, hardship,
+                stock_rate, blame, drift, backlash, decay, fear_rate, threshold, call):
+    """One day of every village (processes 2-3): stocks, loyalty, grievance, fear, uprisings.
+
+    Args:
+        q: each village's JNIM share of control.
+        zone: each village's Kalyvas zone.
+        population: each village's residents.
+        stock: each village's food and fuel stock yesterday.
+        loyal: each village's loyalty to the state yesterday.
+        grievance: each village's grievance yesterday.
+        fear: each village's fear yesterday.
+        deaths: civilians killed today in each village's cell, by JNIM (row 0) and by the state (row 1).
+        field: the state's strength within reach of each village.
+        supply: Bamako's days of supply over the comfortable level, at most 1.
+        hardship: today's hardship from the fuel price.
+        stock_rate: ``village_stock_rate_per_day``.
+        blame: ``blame_attribution``.
+        drift: ``loyalty_drift_per_day``.
+        backlash: ``indiscriminate_backlash``.
+        decay: ``grievance_decay_per_day``.
+        fear_rate: ``fear_rate_per_day``.
+        threshold: ``uprising_threshold``.
+        call: ``jnim_call_to_rise``.
+
+    Returns:
+        Each village's fuel access, stock, loyalty, grievance, fear and whether it has risen.
+
+    """
+    n = len(q)
+    new = np.empty((5, n))
+    access, new_stock, new_loyal, new_grievance, new_fear = new[0], new[1], new[2], new[3], new[4]
+    risen = np.empty(n, dtype=np.bool_)
+    for i in range(n):
+        access[i] = supply * (1.0 - 0.5 * q[i])
+        exposed = hardship * (1.5 - 0.5 * access[i])
+        new_stock[i] = clip01(stock[i] + stock_rate * ((1.0 - exposed) - stock[i]))
+        felt = clip01(exposed * (1.0 - 0.5 * new_stock[i]))
+        state_pc, jnim_pc = deaths[1, i] / population[i], deaths[0, i] / population[i]
+        target = loyalty.loyalty_target(q[i], felt, blame)
+        new_loyal[i] = loyalty.update_loyalty(loyal[i], target, drift, state_pc, jnim_pc, backlash)
+        new_grievance[i] = loyalty.update_grievance(grievance[i], felt, state_pc + jnim_pc, decay, backlash)
+        dominant = 1.0 if zone[i] == 2 or zone[i] == 4 else 0.0
+        new_fear[i] = clip01(fear[i] + fear_rate * (dominant - fear[i]))
+        arrest = uprising.arrest_probability(field[i], population[i])
+        risen[i] = uprising.rising(new_grievance[i], arrest * (1.0 + new_fear[i]), q[i], threshold, call)
+    return access, new_stock, new_loyal, new_grievance, new_fear, risen
+
+
+@njit(cache=True)
+def control_day(q_control, state, jnim, village_cell, loyal, risen, support, rate):
+    """One day of control (process 1) on the cells inside Mali, from the strengths in reach.
+
+    Args:
+        q_control: each cell's JNIM share yesterday.
+        state: each cell's armed strength of the state in reach (the villages' support is added here).
+        jnim: each cell's armed strength of JNIM in reach (the villages' support is added here).
+        village_cell: the cell (index into the arrays above) of each village.
+        loyal: each village's loyalty to the state.
+        risen: whether each village has risen.
+        support: each village's armed local support at full loyalty (``armed_support_per_person``
+            times its residents).
+        rate: control's inertia (``control_inertia_per_day``).
+
+    Returns:
+        Each cell's JNIM share today, each village's, and each village's Kalyvas zone.
+
+    """
+    for i in range(len(village_cell)):
+        cell = village_cell[i]
+        state[cell] += support[i] * loyal[i]
+        jnim[cell] += support[i] * (1.0 - loyal[i]) * (1.0 + risen[i])
+    q_cells = control.relax(q_control, control.jnim_share_target(jnim, state), rate)
+    q_villages = q_cells[village_cell]
+    return q_cells, q_villages, control.zones(q_villages)
