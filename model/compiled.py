@@ -18,7 +18,7 @@ from model.rules.bounds import clip01
 
 
 @njit(cache=True)
-def village_day(q, zone, population, stock, loyal, grievance, fear, deaths, field, supply, hardship,
+def village_day(q, zone, population, stock, loyal, grievance, fear, cell, deaths, frame_cell, field, supply, hardship,
                 stock_rate, blame, drift, backlash, decay, fear_rate, threshold, call):
     """One day of every village (processes 2-3): stocks, loyalty, grievance, fear, uprisings.
 
@@ -30,8 +30,10 @@ def village_day(q, zone, population, stock, loyal, grievance, fear, deaths, fiel
         loyal: each village's loyalty to the state yesterday.
         grievance: each village's grievance yesterday.
         fear: each village's fear yesterday.
-        deaths: civilians killed today in each village's cell, by JNIM (row 0) and by the state (row 1).
-        field: the state's strength within reach of each village.
+        cell: each village's grid cell.
+        deaths: civilians killed today in each grid cell, by JNIM (row 0) and by the state (row 1).
+        frame_cell: each village's index in ``field``.
+        field: the state's strength within reach, on the padded frame of the window sums.
         supply: Bamako's days of supply over the comfortable level, at most 1.
         hardship: today's hardship from the fuel price.
         stock_rate: ``village_stock_rate_per_day``.
@@ -56,13 +58,13 @@ def village_day(q, zone, population, stock, loyal, grievance, fear, deaths, fiel
         exposed = hardship * (1.5 - 0.5 * access[i])
         new_stock[i] = clip01(stock[i] + stock_rate * ((1.0 - exposed) - stock[i]))
         felt = clip01(exposed * (1.0 - 0.5 * new_stock[i]))
-        state_pc, jnim_pc = deaths[1, i] / population[i], deaths[0, i] / population[i]
+        state_pc, jnim_pc = deaths[1, cell[i]] / population[i], deaths[0, cell[i]] / population[i]
         target = loyalty.loyalty_target(q[i], felt, blame)
         new_loyal[i] = loyalty.update_loyalty(loyal[i], target, drift, state_pc, jnim_pc, backlash)
         new_grievance[i] = loyalty.update_grievance(grievance[i], felt, state_pc + jnim_pc, decay, backlash)
         dominant = 1.0 if zone[i] == 2 or zone[i] == 4 else 0.0
         new_fear[i] = clip01(fear[i] + fear_rate * (dominant - fear[i]))
-        arrest = uprising.arrest_probability(field[i], population[i])
+        arrest = uprising.arrest_probability(field[frame_cell[i]], population[i])
         risen[i] = uprising.rising(new_grievance[i], arrest * (1.0 + new_fear[i]), q[i], threshold, call)
     return access, new_stock, new_loyal, new_grievance, new_fear, risen
 

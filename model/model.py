@@ -463,10 +463,9 @@ class MaliModel(ModelSetup, mesa.Model):
     def update_villages(self) -> None:
         """Loyalty, grievance, fear, food stock and uprisings, all villages at once."""
         p, v = self.p, self.villages
-        deaths = self.deaths_today[:, v.cells]
         v.fuel_access, v.stock, v.loyalty, v.grievance, v.fear, v.risen = compiled.village_day(
-            v.q, v.zone, v.population, v.stock, v.loyalty, v.grievance, v.fear, deaths,
-            self.state_field[self.village_frame_cells], min(1.0, self.days_of_supply / p["market_comfort_days"]),
+            v.q, v.zone, v.population, v.stock, v.loyalty, v.grievance, v.fear, v.cells, self.deaths_today,
+            self.village_frame_cells, self.state_field, min(1.0, self.days_of_supply / p["market_comfort_days"]),
             self.hardship, p["village_stock_rate_per_day"], p["blame_attribution"], p["loyalty_drift_per_day"],
             p["indiscriminate_backlash"], p["grievance_decay_per_day"], p["fear_rate_per_day"],
             p["uprising_threshold"], p["jnim_call_to_rise"])

@@ -23,11 +23,14 @@ def random_villages(seed: int) -> dict:
     """A random day's village state, with some deaths and some risen villages."""
     rng = np.random.default_rng(seed)
     n = N_VILLAGES
-    deaths = np.where(rng.random((2, n)) < 0.1, rng.random((2, n)) * 5.0, 0.0)
+    n_cells, frame_size = 3 * n, 4 * n
+    deaths = np.where(rng.random((2, n_cells)) < 0.1, rng.random((2, n_cells)) * 5.0, 0.0)
     return {"q": rng.random(n), "zone": rng.integers(1, 6, n).astype(np.int8),
             "population": rng.uniform(50.0, 2e5, n), "stock": rng.random(n), "loyal": rng.random(n),
-            "grievance": rng.random(n), "fear": rng.random(n), "deaths": deaths,
-            "field": np.where(rng.random(n) < 0.2, 0.0, rng.uniform(0.0, 5e3, n)),
+            "grievance": rng.random(n), "fear": rng.random(n),
+            "cell": rng.choice(n_cells, n, replace=False), "deaths": deaths,
+            "frame_cell": rng.choice(frame_size, n, replace=False),
+            "field": np.where(rng.random(frame_size) < 0.2, 0.0, rng.uniform(0.0, 5e3, frame_size)),
             "supply": float(rng.random()), "hardship": float(rng.random())}
 
 
@@ -41,13 +44,14 @@ def village_day_numpy(s: dict, p: dict) -> tuple[np.ndarray, ...]:
     exposed = s["hardship"] * (1.5 - 0.5 * access)
     stock = clip01(s["stock"] + p["stock_rate"] * ((1.0 - exposed) - s["stock"]))
     felt = clip01(exposed * (1.0 - 0.5 * stock))
-    state_pc, jnim_pc = s["deaths"][1] / s["population"], s["deaths"][0] / s["population"]
+    deaths = s["deaths"][:, s["cell"]]
+    state_pc, jnim_pc = deaths[1] / s["population"], deaths[0] / s["population"]
     target = loyalty.loyalty_target(s["q"], felt, p["blame"])
     loyal = loyalty.update_loyalty(s["loyal"], target, p["drift"], state_pc, jnim_pc, p["backlash"])
     grievance = loyalty.update_grievance(s["grievance"], felt, state_pc + jnim_pc, p["decay"], p["backlash"])
     dominant = (s["zone"] == 2) | (s["zone"] == 4)
     fear = clip01(s["fear"] + p["fear_rate"] * (dominant - s["fear"]))
-    arrest = uprising.arrest_probability(s["field"], s["population"])
+    arrest = uprising.arrest_probability(s["field"][s["frame_cell"]], s["population"])
     risen = uprising.rising(grievance, arrest * (1.0 + fear), s["q"], p["threshold"], p["call"])
     return access, stock, loyal, grievance, fear, risen
 
@@ -57,7 +61,8 @@ def test_the_compiled_village_day_equals_the_numpy_rules_to_the_bit(seed):
     s = random_villages(seed)
     expected = village_day_numpy(s, PARAMS)
     got = compiled.village_day(s["q"], s["zone"], s["population"], s["stock"], s["loyal"], s["grievance"],
-                               s["fear"], s["deaths"], s["field"], s["supply"], s["hardship"], *PARAMS.values())
+                               s["fear"], s["cell"], s["deaths"], s["frame_cell"], s["field"], s["supply"],
+                               s["hardship"], *PARAMS.values())
     for name, want, have in zip(("access", "stock", "loyalty", "grievance", "fear", "risen"), expected, got,
                                 strict=True):
         assert np.array_equal(want, have), name
