@@ -46,7 +46,7 @@ def test_drift_diagnostics_report_every_figure_the_docs_quote():
     assert result.returncode == 0, result.stderr
     for phrase in ("largest share change", "q in [0.3, 0.5) at day 0", "changed region",
                    "correlation of drift with that regional shift", "correlation of drift with population near 0.4",
-                   "measured with q spread"):
+                   "measured with q spread", "by whose strength in reach changed"):
         assert phrase in result.stdout
 
 
