@@ -70,7 +70,7 @@ def village_day(q, zone, population, stock, loyal, grievance, fear, cell, deaths
 
 
 @njit(cache=True)
-def control_day(q_control, state, jnim, village_cell, loyal, risen, support, rate):
+def control_day(q_control, state, jnim, village_cell, loyal, risen, support, rate, decisiveness):
     """One day of control (process 1) on the cells inside Mali, from the strengths in reach.
 
     Args:
@@ -83,6 +83,7 @@ def control_day(q_control, state, jnim, village_cell, loyal, risen, support, rat
         support: each village's armed local support at full loyalty (``armed_support_per_person``
             times its residents).
         rate: control's inertia (``control_inertia_per_day``).
+        decisiveness: the contest's exponent (``control_decisiveness``).
 
     Returns:
         Each cell's JNIM share today, each village's, and each village's Kalyvas zone.
@@ -92,6 +93,6 @@ def control_day(q_control, state, jnim, village_cell, loyal, risen, support, rat
         cell = village_cell[i]
         state[cell] += support[i] * loyal[i]
         jnim[cell] += support[i] * (1.0 - loyal[i]) * (1.0 + risen[i])
-    q_cells = control.relax(q_control, control.jnim_share_target(jnim, state), rate)
+    q_cells = control.relax(q_control, control.jnim_share_target(jnim, state, decisiveness), rate)
     q_villages = q_cells[village_cell]
     return q_cells, q_villages, control.zones(q_villages)

@@ -449,7 +449,7 @@ class MaliModel(ModelSetup, mesa.Model):
         v, k = self.villages, self.village_control_index
         self.q_control, v.q, v.zone = compiled.control_day(
             self.q_control, self.state_field[self.control_frame_cells], jnim[self.control_frame_cells], k,
-            v.loyalty, v.risen, self.armed_support, rate)
+            v.loyalty, v.risen, self.armed_support, rate, self.p["control_decisiveness"])
         self.shares = control.control_shares(v.zone, v.population)
 
     @property

@@ -275,6 +275,8 @@ PARAMETERS: tuple[Parameter, ...] = (
        "Armed supporters per resident lending weight in control to the side a village leans to"),
     _p("control_inertia_per_day", 0.02, 0.005, 0.2, "1/day", "assumption",
        "Share of the gap to its target a cell's control closes each day"),
+    _p("control_decisiveness", 1.0, 0.5, 3.0, "exponent", "Hirshleifer 1989 (contest decisiveness); value assumption",
+       "Exponent m of the control contest J^m / (J^m + S^m): above 1 the stronger side takes more"),
     _p("sweep_range_km", 300.0, 50.0, 600.0, "km", "assumption",
        "Range within which a sweep hunts the largest column"),
     _p("sweep_speed_km_per_day", 60.0, 20.0, 200.0, "km/day", "assumption", "Speed of sweeps"),

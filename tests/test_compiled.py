@@ -82,8 +82,10 @@ def test_the_compiled_control_day_equals_the_numpy_rules_to_the_bit(seed):
     s, j = state.copy(), jnim.copy()
     s[village_cell] += support * loyal
     j[village_cell] += support * (1.0 - loyal) * (1.0 + risen)
-    q_cells = control.relax(q_before, control.jnim_share_target(j, s), 0.02)
-    got = compiled.control_day(q_before, state.copy(), jnim.copy(), village_cell, loyal, risen, support, 0.02)
+    decisiveness = (1.0, 2.0, 1.0, 0.7, 1.0)[seed]
+    q_cells = control.relax(q_before, control.jnim_share_target(j, s, decisiveness), 0.02)
+    got = compiled.control_day(q_before, state.copy(), jnim.copy(), village_cell, loyal, risen, support, 0.02,
+                               decisiveness)
     assert np.array_equal(got[0], q_cells)
     assert np.array_equal(got[1], q_cells[village_cell])
     assert np.array_equal(got[2], control.zones(q_cells[village_cell]))
