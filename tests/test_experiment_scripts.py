@@ -69,3 +69,11 @@ def test_the_calibration_table_in_the_docs_is_what_the_command_prints_today():
     assert len(rows) >= 10
     stale = [row for row in rows if row not in docs]
     assert not stale, "docs/CALIBRATION.md is out of date; rerun `make calibrate` and paste:\n" + "\n".join(stale)
+
+
+def test_orphan_columns_counts_where_new_columns_form_and_refuses_a_bad_parameter():
+    result = run_script("orphan_columns.py", "--seeds", "2")
+    assert result.returncode == 0, result.stderr
+    assert "columns formed from orphan recruits" in result.stdout and "within Bamako's reach" in result.stdout
+    bad = run_script("orphan_columns.py", "--set", "no_such_parameter=1")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and bad.stdout == ""
