@@ -183,8 +183,11 @@ def _spread_population(
     return population
 
 
-def _assign_regions(lat, lon, regions, places_by_name) -> np.ndarray:
-    """Each cell belongs to the region of its nearest regional capital (Bamako's cell apart)."""
+def _assign_regions(lat, lon, regions, places_by_name, capital_cell: int) -> np.ndarray:
+    """Each cell belongs to the region of its nearest regional capital; the capital's cell is Bamako District.
+
+    Bamako District (about 270 km²) is smaller than a cell, so it is the capital's cell alone.
+    """
     best = np.full(lat.shape, np.inf)
     region = np.zeros(lat.shape, dtype=np.int16)
     for k, row in enumerate(regions):
@@ -194,6 +197,7 @@ def _assign_regions(lat, lon, regions, places_by_name) -> np.ndarray:
         d = distance_km(lat, lon, town.lat, town.lon)
         closer = d < best
         region[closer], best[closer] = k, d[closer]
+    region.ravel()[capital_cell] = next(k for k, row in enumerate(regions) if row["capital"] == "Bamako")
     return region
 
 
@@ -263,7 +267,7 @@ def build_map(resolution: float = 0.2) -> MaliMap:
     places = _places(kept, frame)
     capital = next(p for p in places.values() if p.kind == "capital")
     regions = _read_csv("regions.csv")
-    region = _assign_regions(lat, lon, regions, places)
+    region = _assign_regions(lat, lon, regions, places, capital.cell)
     towns = tuple(p for p in places.values() if p.kind in ("town", "capital"))
     population = _spread_population(lat, lon, inside, region, regions, list(towns), capital.cell)
     mali = MaliMap(

@@ -516,10 +516,13 @@ class MaliModel(ModelSetup, mesa.Model):
         return tonnes * self.p["gold_price_cfa_per_tonne"] * self.p["jnim_artisanal_gold_levy"] / 365.0
 
     def spawn_orphan_column(self, pool: np.ndarray) -> None:
-        """Recruits with no column in reach form a new one where the pool is deepest."""
+        """Recruits with no column in reach form a new one where JNIM's pool is deepest."""
         if self.orphan_recruits < 2 * self.p["jnim_min_column"]:
             return
-        cell = int(self.villages.cells[int(np.argmax(pool))])
+        site = recruitment.orphan_column_site(pool, self.village_presence)
+        if site is None:
+            return
+        cell = int(self.villages.cells[site])
         JihadistUnit(self, cell, self.orphan_recruits, cash=0.0, fuel=0.0, home_cell=cell,
                      morale=self.p["jnim_initial_morale"])
         self.orphan_recruits = 0.0

@@ -166,7 +166,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("jnim_recruit_rate", 2.7e-4, 0.0, 1e-3, "1/person/day",
        "assumption (calibrated: stable strength without blockade)",
        "Daily recruits per sympathiser while JNIM is far below its ceiling"),
-    _p("jnim_mobilisable_share", 6.1e-4, 1e-4, 5e-3, "fighters/person",
+    _p("jnim_mobilisable_share", 6.9e-4, 1e-4, 5e-3, "fighters/person",
        "assumption (calibrated: ≈ 6,000 fighters [M] as the no-blockade equilibrium)",
        "JNIM's ceiling per resident of its areas, weighted by regional presence"),
     _p("jnim_ceiling_grievance_gain", 1.0, 0.0, 2.0, "1/grievance", "assumption",

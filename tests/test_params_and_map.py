@@ -58,7 +58,7 @@ def test_map_is_recognisably_mali():
     area = mali.inside.sum() * mali.km_per_cell**2
     assert area == pytest.approx(1_241_238, rel=0.06)
     assert mali.population.sum() == pytest.approx(22_395_485)
-    assert mali.population.ravel()[mali.capital_cell] > 4_227_569
+    assert mali.population.ravel()[mali.capital_cell] == pytest.approx(4_227_569)
     assert len(mali.crossings) == 7 and len(mali.mines) == 13
 
 
@@ -71,3 +71,20 @@ def test_corridor_lengths_match_the_reported_distances():
 
 def test_haversine_by_hand():
     assert distance_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(2 * math.pi * 6371 / 360, rel=1e-6)
+
+
+def test_each_region_holds_its_census_population_and_the_capital_cell_is_bamako_district():
+    import csv
+
+    import numpy as np
+
+    mali = build_map(0.2)
+    with (Path(__file__).parents[1] / "model" / "data" / "regions.csv").open(encoding="utf-8") as handle:
+        census = {row["region"]: float(row["population"]) for row in csv.DictReader(handle)}
+    region = mali.region.ravel()
+    population = mali.population.ravel()
+    for k, name in enumerate(mali.region_names):
+        assert np.sum(population[region == k]) == pytest.approx(census[name], rel=1e-9), name
+    bamako = mali.region_names.index("Bamako District")
+    assert region[mali.capital_cell] == bamako and np.sum(region == bamako) == 1
+    assert mali.region_jnim_presence[bamako] == 0.0

@@ -338,3 +338,10 @@ def test_advance_moves_at_most_the_speed_along_each_axis():
 def test_no_siege_while_the_officer_corps_holds():
     weights = columns.task_weights(0.5, 0.7, 1.0, 0.6, 3.0)
     assert weights[columns.TASKS.index("siege")] == 0.0
+
+
+def test_a_new_column_forms_where_the_pool_weighted_by_jnim_presence_is_deepest():
+    pool = np.array([5.0, 100.0, 10.0])
+    assert recruitment.orphan_column_site(pool, np.array([0.5, 0.0, 1.0])) == 2  # 2.5, 0, 10
+    assert recruitment.orphan_column_site(pool, np.array([0.5, 0.0, 0.2])) == 0  # 2.5, 0, 2
+    assert recruitment.orphan_column_site(pool, np.zeros(3)) is None
