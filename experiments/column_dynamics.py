@@ -13,14 +13,12 @@ insurgent groups and attacks):
 from __future__ import annotations
 
 import argparse
-import sys
 
 import numpy as np
+from script_options import add_overrides, params_or_exit
 
 from model.model import MaliModel
-from model.params import ParameterError, parse_assignments
 from model.run import release
-from model.scenarios import scenario_params
 
 HORIZON_DAYS = 730
 EVERY_DAYS = 120
@@ -55,14 +53,9 @@ def main() -> None:
     """Follow each seed and print the medians and the tail."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=20, help="number of seeds (0..N-1), at least 2")
-    parser.add_argument("--set", dest="assignments", action="append", default=[], metavar="NAME=VALUE",
-                        help="override a parameter (repeatable)")
+    add_overrides(parser)
     args = parser.parse_args()
-    try:
-        params = scenario_params("no_blockade", parse_assignments(args.assignments))
-    except ParameterError as error:
-        print(f"error: {error}", file=sys.stderr)
-        sys.exit(2)
+    params = params_or_exit("no_blockade", args.assignments)
     seeds = range(max(2, args.seeds))
     followed = [follow(seed, params) for seed in seeds]
     counts = np.array([c for c, _ in followed if len(c) == len(followed[0][0])])

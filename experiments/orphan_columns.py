@@ -1,8 +1,9 @@
 """Where JNIM's new columns form: the numbers behind a caveat in docs/CALIBRATION.md §4.
 
 Recruits from cells that no column reaches ("orphans") form a new column where the day's
-recruit pool is deepest (ODD, submodel 4). This counts, over baseline runs, how many columns
-form that way and how many of them within ``bamako_reach_km`` of the capital:
+recruit pool, weighted by JNIM's regional presence, is deepest (ODD, submodel 4). This
+counts, over baseline runs, how many columns form that way and how many of them within
+``bamako_reach_km`` of the capital:
 
     .venv/bin/python experiments/orphan_columns.py [--seeds 20] [--set NAME=VALUE ...]
 """
@@ -10,12 +11,11 @@ form that way and how many of them within ``bamako_reach_km`` of the capital:
 from __future__ import annotations
 
 import argparse
-import sys
+
+from script_options import add_overrides, params_or_exit
 
 from model.model import MaliModel
-from model.params import ParameterError, parse_assignments
 from model.run import release
-from model.scenarios import scenario_params
 
 
 def count(seed: int, params: dict) -> tuple[int, int, bool]:
@@ -42,14 +42,9 @@ def main() -> None:
     """Count over the seeds and print one line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=20)
-    parser.add_argument("--set", dest="assignments", action="append", default=[], metavar="NAME=VALUE",
-                        help="override a parameter of the baseline (repeatable)")
+    add_overrides(parser)
     args = parser.parse_args()
-    try:
-        params = scenario_params("baseline", parse_assignments(args.assignments))
-    except ParameterError as error:
-        print(f"error: {error}", file=sys.stderr)
-        sys.exit(2)
+    params = params_or_exit("baseline", args.assignments)
     rows = [count(seed, params) for seed in range(max(1, args.seeds))]
     formed, near = sum(r[0] for r in rows), sum(r[1] for r in rows)
     print(f"Seeds 0..{args.seeds - 1}, baseline, 365 days: {formed} columns formed from orphan recruits, "
