@@ -16,6 +16,7 @@ import argparse
 import sys
 
 import numpy as np
+from script_options import add_overrides
 
 from model.params import ParameterError, parse_assignments
 from model.run import release, simulate
@@ -92,8 +93,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=40, help="number of seeds (0..N-1)")
     parser.add_argument("--only", choices=("equilibrium", "blockade"), help="run one of the two checks")
-    parser.add_argument("--set", dest="assignments", action="append", default=[], metavar="NAME=VALUE",
-                        help="override a parameter in both checks (repeatable)")
+    add_overrides(parser)
     args = parser.parse_args()
     try:
         overrides = parse_assignments(args.assignments)

@@ -75,9 +75,8 @@ def orphan_column_site(pool: np.ndarray, presence: np.ndarray) -> int | None:
 
     Assumption: a new column forms where the day's pool, weighted by JNIM's regional presence
     (data file regions.csv), is deepest. So it never forms in a region where JNIM has no
-    presence (Bamako District): recruits from there go to join it elsewhere. Before this rule
-    the unweighted deepest pool was Bamako in 96 % of cases under the blockade
-    (`experiments/orphan_columns.py`).
+    presence (Bamako District): recruits from there go to join it elsewhere. Where new columns
+    form is counted by `experiments/orphan_columns.py`.
     """
     weighted = pool * presence
     k = int(np.argmax(weighted))
