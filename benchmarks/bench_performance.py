@@ -35,16 +35,16 @@ def mali_agent_steps_per_s(seed: int, resolution: float | None = None) -> tuple[
 
     At the default resolution unless ``resolution`` (degrees) is given.
     """
-    from model.agents import FuelConvoy
     from model.model import MaliModel
+    from model.processes.convoys import FuelConvoy
     from model.scenarios import scenario_params
 
     overrides = {} if resolution is None else {"resolution_deg": resolution}
     model = MaliModel(scenario_params("baseline", overrides), seed=seed, horizon_days=365)
     agent_steps, elapsed = 0, 0.0
-    while model.day < 365 and not model.capital_fell:
-        mobile = (len(model.columns) + len(model.agents_of(FuelConvoy)) + len(model.russian_units)
-                  + len(model.sweep_units) + len(model.escorts))
+    while model.day < 365 and not model.capital.fell:
+        mobile = (len(model.insurgency.columns) + len(model.agents_of(FuelConvoy)) + len(model.moscow.units)
+                  + len(model.army.mobile))
         start = time.perf_counter()
         model.step()
         elapsed += time.perf_counter() - start

@@ -36,7 +36,7 @@ def equilibrium(seeds: range, overrides: dict) -> list[tuple[str, str, str]]:
         model = simulate(scenario_params("no_blockade", overrides), seed, 365)
         s = model.series
         price_dev.append(np.max(np.abs(s.column("fuel_price_cfa") / 775.0 - 1.0)))
-        dry.append(model.days_dry)
+        dry.append(model.hub.days_dry)
         start.append([100 * s.column(c)[0] for c in SHARES])
         change.append([100 * (s.column(c)[-1] - s.column(c)[0]) for c in SHARES])
         spread.append(max(100 * np.std(s.column(c)) for c in SHARES))
@@ -72,7 +72,7 @@ def blockade(seeds: range, overrides: dict) -> list[tuple[str, str, str]]:
     for seed in seeds:
         model = simulate(scenario_params("baseline", overrides), seed, DAY_LATE_OCTOBER)
         destroyed.append(model.series.column("tankers_destroyed")[-1])
-        burn_shares += model.ambush_burn_shares
+        burn_shares += model.ledger.ambush_burn_shares
         release(model)
     destroyed = np.array(destroyed)
     shares = np.array(burn_shares)

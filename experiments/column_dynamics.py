@@ -39,10 +39,10 @@ def follow(seed: int, params: dict) -> tuple[list[tuple[int, int]], list[float]]
     last = HORIZON_DAYS // EVERY_DAYS * EVERY_DAYS
     while True:
         if model.day % EVERY_DAYS == 0:
-            counts.append((len(model.jnim_units), len({u.home_cell for u in model.jnim_units})))
+            counts.append((len(model.insurgency.columns), len({u.home_cell for u in model.insurgency.columns})))
         if model.day == TAIL_DAY:
-            sizes = [u.fighters for u in model.jnim_units]
-        if model.day >= last or model.capital_fell:
+            sizes = [u.fighters for u in model.insurgency.columns]
+        if model.day >= last or model.capital.fell:
             break
         model.step()
     release(model)

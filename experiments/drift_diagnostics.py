@@ -47,9 +47,9 @@ def spread_shares(q: np.ndarray, population: np.ndarray, spread: float = SPREAD)
 
 def fighters_by_region(model: MaliModel) -> np.ndarray:
     """Share of JNIM's fighters in each administrative region."""
-    region = model.map.region.ravel()
-    fighters = np.bincount([region[u.cell] for u in model.jnim_units],
-                           weights=[u.fighters for u in model.jnim_units], minlength=region.max() + 1)
+    region = model.grid.map.region.ravel()
+    fighters = np.bincount([region[u.cell] for u in model.insurgency.columns],
+                           weights=[u.fighters for u in model.insurgency.columns], minlength=region.max() + 1)
     return fighters / fighters.sum()
 
 
@@ -58,11 +58,12 @@ def strengths_in_reach(model: MaliModel) -> np.ndarray:
 
     As control counts them, without the villages' own armed support.
     """
-    units = model.jnim_units
+    units = model.insurgency.columns
     cells = np.array([u.cell for u in units], dtype=np.int64)
-    jnim = paint_layers(model.map.shape, [(model.control_reach, cells, [[u.combat_strength for u in units]])])[0]
-    at = windows(model.map.shape, model.control_reach).padded_cell[model.villages.cells]
-    return np.array([model.state_field[model.village_frame_cells], jnim[at]])
+    reach = model.grid.control_reach
+    jnim = paint_layers(model.grid.shape, [(reach, cells, [[u.combat_strength for u in units]])])[0]
+    at = windows(model.grid.map.shape, model.grid.control_reach).padded_cell[model.villages.cells]
+    return np.array([model.control.state_field[model.villages.frame_cells], jnim[at]])
 
 
 def side_of(zone: np.ndarray) -> np.ndarray:
@@ -83,7 +84,7 @@ def who_moved(model: MaliModel, before: np.ndarray, after: np.ndarray, side_befo
         Residents whose change went with JNIM's strength only, the state's only, both, neither.
 
     """
-    v = model.villages
+    v = model.villages.arrays
     changed = side_of(v.zone) != side_before
     with np.errstate(divide="ignore", invalid="ignore"):
         moved = np.abs(np.log(after / before)) > np.log(1 + MOVED)
@@ -102,14 +103,14 @@ def diagnose(seed: int) -> tuple[np.ndarray, np.ndarray]:
 
     """
     model = MaliModel(scenario_params("no_blockade"), seed=seed, horizon_days=365)
-    v = model.villages
+    v = model.villages.arrays
     spread_before = spread_shares(v.q, v.population)
     near = (v.q >= NEAR_THRESHOLD[0]) & (v.q < NEAR_THRESHOLD[1])
     near_share = float(v.population[near].sum() / v.population.sum())
     regions_before = fighters_by_region(model)
     side_before = side_of(v.zone)
     first, last = [], []
-    while model.day < 365 and not model.capital_fell:
+    while model.day < 365 and not model.capital.fell:
         model.step()
         if model.day <= MONTH:
             first.append(strengths_in_reach(model))

@@ -22,18 +22,18 @@ def count(seed: int, params: dict) -> tuple[int, int, bool]:
     """Columns formed from orphan recruits in one baseline year, those near Bamako, and whether it fell."""
     model = MaliModel(params, seed=seed, horizon_days=365)
     formed = []
-    spawn = model.spawn_orphan_column
+    spawn = model.insurgency.spawn_orphan_column
 
     def spawn_and_note(pool):
-        before = len(model.columns)
+        before = len(model.insurgency.columns)
         spawn(pool)
-        formed.extend(unit.cell for unit in model.columns[before:])
+        formed.extend(unit.cell for unit in model.insurgency.columns[before:])
 
-    model.spawn_orphan_column = spawn_and_note
+    model.insurgency.spawn_orphan_column = spawn_and_note
     while model.running:
         model.step()
-    near = sum(model.chebyshev(cell, model.map.capital_cell) <= model.bamako_reach for cell in formed)
-    fell = model.capital_fell
+    near = sum(model.grid.chebyshev(cell, model.grid.capital_cell) <= model.grid.bamako_reach for cell in formed)
+    fell = model.capital.fell
     release(model)
     return len(formed), near, fell
 

@@ -17,16 +17,16 @@ from model.scenarios import SCENARIOS, scenario_params
 from model.sweep.stats import wilson_interval
 
 MEASURES = {
-    "P(coup)": lambda m: float(bool(m.coup_days)),
-    "P(fall)": lambda m: float(m.capital_fell),
-    "tankers destroyed": lambda m: m.cum["tankers_destroyed"],
-    "tankers delivered": lambda m: m.cum["tankers_delivered"],
+    "P(coup)": lambda m: float(bool(m.junta.coup_days)),
+    "P(fall)": lambda m: float(m.capital.fell),
+    "tankers destroyed": lambda m: m.ledger["tankers_destroyed"],
+    "tankers delivered": lambda m: m.ledger["tankers_delivered"],
     "mean price CFA/L": lambda m: m.series.column("fuel_price_cfa").mean(),
-    "days dry": lambda m: m.days_dry,
+    "days dry": lambda m: m.hub.days_dry,
     "Russians active": lambda m: m.series.column("russian_posture").mean(),
     "JNIM control": lambda m: m.series.column("control_jnim").mean(),
     "JNIM fighters end": lambda m: m.jnim_total,
-    "civilian deaths": lambda m: sum(m.cum[f"civilian_deaths_{k}"] for k in ("state", "russian", "jnim")),
+    "civilian deaths": lambda m: sum(m.ledger[f"civilian_deaths_{k}"] for k in ("state", "russian", "jnim")),
 }
 
 

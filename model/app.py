@@ -16,7 +16,7 @@ from mesa.visualization import SolaraViz
 from mesa.visualization.utils import update_counter
 
 from model import portrayal
-from model.agents import FuelConvoy, Posture
+from model.processes.moscow import Posture
 from model.rules.control import zones
 from model.series import date_of
 from model.viz_model import SLIDERS, VizModel, model_params
@@ -26,12 +26,12 @@ LABELLED_TOWNS = ("Kayes", "Sikasso", "Segou", "Mopti", "Timbuktu", "Gao", "Kida
 
 def draw_map(model) -> Figure:
     """The map of Mali with zones, roads, places and agents."""
-    m = model.map
+    m = model.grid.map
     rows, cols = m.shape
     fig = Figure(figsize=(7.5, 6.2), layout="constrained")
     ax = fig.subplots()
     extent = (m.lon_west, m.lon_west + cols * m.resolution, m.lat_north - rows * m.resolution, m.lat_north)
-    ax.imshow(portrayal.zone_image(zones(model.q_grid), m.inside), extent=extent, interpolation="nearest")
+    ax.imshow(portrayal.zone_image(zones(model.control.q_grid()), m.inside), extent=extent, interpolation="nearest")
     ring = m.border_lonlat
     ax.plot([*ring[:, 0], ring[0, 0]], [*ring[:, 1], ring[0, 1]], color="black", lw=1.2)
     lat, lon = m.cell_centres()
@@ -75,14 +75,14 @@ def draw_agents(ax, model, lat, lon) -> None:
         if cells:
             ax.scatter(lon[cells], lat[cells], s=[s["size"] for s in styles], c=[s["color"] for s in styles],
                        marker=styles[0]["marker"], edgecolors="black", linewidths=0.5, zorder=6, alpha=0.9)
-    convoys = model.agents_of(FuelConvoy)
+    convoys = model.logistics.convoys
     scatter([c.cell for c in convoys], [portrayal.convoy_style(c.tankers) for c in convoys])
-    units = model.jnim_units
+    units = model.insurgency.columns
     scatter([u.cell for u in units], [portrayal.jnim_style(u.fighters) for u in units])
     for posture in Posture:
-        russians = [u for u in model.russian_units if u.posture is posture]
+        russians = [u for u in model.moscow.units if u.posture is posture]
         scatter([u.cell for u in russians], [portrayal.russian_style(posture.value, u.strength) for u in russians])
-    army = model.sweep_units + list(model.escorts.values())
+    army = model.army.mobile
     scatter([u.cell for u in army], [portrayal.army_style(u.role.value, u.strength) for u in army])
 
 
@@ -129,7 +129,7 @@ def draw_charts(model) -> Figure:
     losses.legend(loc="center left", fontsize=7)
     tankers.set_xlabel("day since 2025-09-03")
     tankers.legend(loc="upper left", fontsize=7)
-    for day in model.coup_days:
+    for day in model.junta.coup_days:
         for ax in (fuel, junta, territory, tankers):
             ax.axvline(day, color="black", lw=1)
     return fig
@@ -137,10 +137,10 @@ def draw_charts(model) -> Figure:
 
 def event_lines(model) -> list[str]:
     """One line per event so far: coups and the capital's fall, with day and date."""
-    lines = [f"Coup on day {d} ({date_of(d).isoformat()})" for d in model.coup_days]
-    if model.capital_fell:
-        lines.append(f"Bamako fell on day {model.capital_fall_day} ({date_of(model.capital_fall_day).isoformat()})"
-                     f" — {model.end_reason.removeprefix('capital_fell_')}")
+    lines = [f"Coup on day {d} ({date_of(d).isoformat()})" for d in model.junta.coup_days]
+    if model.capital.fell:
+        lines.append(f"Bamako fell on day {model.capital.fall_day} ({date_of(model.capital.fall_day).isoformat()})"
+                     f" — {model.capital.end_reason.removeprefix('capital_fell_')}")
     return lines
 
 

@@ -18,15 +18,15 @@ from model.rules.bounds import clip01
 
 
 @njit(cache=True)
-def village_day(q, zone, population, stock, loyal, grievance, fear, cell, deaths, frame_cell, field, supply, hardship,
-                stock_rate, blame, drift, backlash, decay, fear_rate, threshold, call):
-    """One day of every village (processes 2-3): stocks, loyalty, grievance, fear, uprisings.
+def village_day(q, zone, population, reserves, loyal, grievance, fear, cell, deaths, frame_cell, field, supply,
+                hardship, stock_rate, blame, drift, backlash, decay, fear_rate, threshold, call):
+    """One day of every village (processes 2-3): reserves, loyalty, grievance, fear, uprisings.
 
     Args:
         q: each village's JNIM share of control.
         zone: each village's Kalyvas zone.
         population: each village's residents.
-        stock: each village's food and fuel stock yesterday.
+        reserves: each village's food and cash reserves yesterday.
         loyal: each village's loyalty to the state yesterday.
         grievance: each village's grievance yesterday.
         fear: each village's fear yesterday.
@@ -46,18 +46,18 @@ def village_day(q, zone, population, stock, loyal, grievance, fear, cell, deaths
         call: ``jnim_call_to_rise``.
 
     Returns:
-        Each village's fuel access, stock, loyalty, grievance, fear and whether it has risen.
+        Each village's fuel access, reserves, loyalty, grievance, fear and whether it has risen.
 
     """
     n = len(q)
     new = np.empty((5, n))
-    access, new_stock, new_loyal, new_grievance, new_fear = new[0], new[1], new[2], new[3], new[4]
+    access, new_reserves, new_loyal, new_grievance, new_fear = new[0], new[1], new[2], new[3], new[4]
     risen = np.empty(n, dtype=np.bool_)
     for i in range(n):
         access[i] = supply * (1.0 - 0.5 * q[i])
         exposed = hardship * (1.5 - 0.5 * access[i])
-        new_stock[i] = clip01(stock[i] + stock_rate * ((1.0 - exposed) - stock[i]))
-        felt = clip01(exposed * (1.0 - 0.5 * new_stock[i]))
+        new_reserves[i] = clip01(reserves[i] + stock_rate * ((1.0 - exposed) - reserves[i]))
+        felt = clip01(exposed * (1.0 - 0.5 * new_reserves[i]))
         state_pc, jnim_pc = deaths[1, cell[i]] / population[i], deaths[0, cell[i]] / population[i]
         target = loyalty.loyalty_target(q[i], felt, blame)
         new_loyal[i] = loyalty.update_loyalty(loyal[i], target, drift, state_pc, jnim_pc, backlash)
@@ -66,7 +66,7 @@ def village_day(q, zone, population, stock, loyal, grievance, fear, cell, deaths
         new_fear[i] = clip01(fear[i] + fear_rate * (dominant - fear[i]))
         arrest = uprising.arrest_probability(field[frame_cell[i]], population[i])
         risen[i] = uprising.rising(new_grievance[i], arrest * (1.0 + new_fear[i]), q[i], threshold, call)
-    return access, new_stock, new_loyal, new_grievance, new_fear, risen
+    return access, new_reserves, new_loyal, new_grievance, new_fear, risen
 
 
 @njit(cache=True)

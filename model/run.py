@@ -15,29 +15,29 @@ from model.model import MaliModel
 
 def outcome_record(model: MaliModel) -> dict:
     """The scalar outcomes of a finished run."""
-    s = model.series
-    coups = model.coup_days
-    gold = [(t, jnim) for (_, t, _), jnim in zip(model.mine_table, model.mines_held_by_jnim(), strict=True)]
+    s, ledger, capital = model.series, model.ledger, model.capital
+    coups = model.junta.coup_days
+    gold = [(t, jnim) for (_, t, _), jnim in zip(model.mines.table, model.mines_held_by_jnim(), strict=True)]
     gold_total = sum(t for t, _ in gold)
     return {
         "coup": bool(coups),
         "coup_day": coups[0] if coups else None,
         "n_coups": len(coups),
-        "capital_fell": model.capital_fell,
-        "capital_fall_day": model.capital_fall_day,
+        "capital_fell": capital.fell,
+        "capital_fall_day": capital.fall_day,
         "end_day": model.day,
-        "end_reason": model.end_reason,
-        "peak_fuel_price_cfa": float(model.peak_price),
-        "days_dry": int(model.days_dry),
-        "tankers_delivered": int(model.cum["tankers_delivered"]),
-        "tankers_destroyed": int(model.cum["tankers_destroyed"]),
-        "tankers_diverted": int(model.cum["tankers_diverted"]),
+        "end_reason": capital.end_reason,
+        "peak_fuel_price_cfa": float(model.hub.peak_price),
+        "days_dry": int(model.hub.days_dry),
+        "tankers_delivered": int(ledger["tankers_delivered"]),
+        "tankers_destroyed": int(ledger["tankers_destroyed"]),
+        "tankers_diverted": int(ledger["tankers_diverted"]),
         "control_state_end": float(s.column("control_state")[-1]),
         "control_jnim_end": float(s.column("control_jnim")[-1]),
         "jnim_fighters_end": float(model.jnim_total),
-        "civilian_deaths_state": float(model.cum["civilian_deaths_state"]),
-        "civilian_deaths_russian": float(model.cum["civilian_deaths_russian"]),
-        "civilian_deaths_jnim": float(model.cum["civilian_deaths_jnim"]),
+        "civilian_deaths_state": float(ledger["civilian_deaths_state"]),
+        "civilian_deaths_russian": float(ledger["civilian_deaths_russian"]),
+        "civilian_deaths_jnim": float(ledger["civilian_deaths_jnim"]),
         "gold_share_jnim_end": sum(t for t, held in gold if held) / gold_total if gold_total else math.nan,
     }
 
@@ -45,7 +45,7 @@ def outcome_record(model: MaliModel) -> dict:
 def simulate(params: dict, seed: int, horizon_days: int) -> MaliModel:
     """Build and run a model to its horizon or to the capital's fall."""
     model = MaliModel(params, seed=seed, horizon_days=horizon_days)
-    while model.day < horizon_days and not model.capital_fell:
+    while model.day < horizon_days and not model.capital.fell:
         model.step()
     return model
 

@@ -26,7 +26,7 @@ def random_villages(seed: int) -> dict:
     n_cells, frame_size = 3 * n, 4 * n
     deaths = np.where(rng.random((2, n_cells)) < 0.1, rng.random((2, n_cells)) * 5.0, 0.0)
     return {"q": rng.random(n), "zone": rng.integers(1, 6, n).astype(np.int8),
-            "population": rng.uniform(50.0, 2e5, n), "stock": rng.random(n), "loyal": rng.random(n),
+            "population": rng.uniform(50.0, 2e5, n), "reserves": rng.random(n), "loyal": rng.random(n),
             "grievance": rng.random(n), "fear": rng.random(n),
             "cell": rng.choice(n_cells, n, replace=False), "deaths": deaths,
             "frame_cell": rng.choice(frame_size, n, replace=False),
@@ -42,8 +42,8 @@ def village_day_numpy(s: dict, p: dict) -> tuple[np.ndarray, ...]:
     """The village day written with the rules on whole arrays (as the model did before compiling)."""
     access = s["supply"] * (1.0 - 0.5 * s["q"])
     exposed = s["hardship"] * (1.5 - 0.5 * access)
-    stock = clip01(s["stock"] + p["stock_rate"] * ((1.0 - exposed) - s["stock"]))
-    felt = clip01(exposed * (1.0 - 0.5 * stock))
+    reserves = clip01(s["reserves"] + p["stock_rate"] * ((1.0 - exposed) - s["reserves"]))
+    felt = clip01(exposed * (1.0 - 0.5 * reserves))
     deaths = s["deaths"][:, s["cell"]]
     state_pc, jnim_pc = deaths[1] / s["population"], deaths[0] / s["population"]
     target = loyalty.loyalty_target(s["q"], felt, p["blame"])
@@ -53,17 +53,17 @@ def village_day_numpy(s: dict, p: dict) -> tuple[np.ndarray, ...]:
     fear = clip01(s["fear"] + p["fear_rate"] * (dominant - s["fear"]))
     arrest = uprising.arrest_probability(s["field"][s["frame_cell"]], s["population"])
     risen = uprising.rising(grievance, arrest * (1.0 + fear), s["q"], p["threshold"], p["call"])
-    return access, stock, loyal, grievance, fear, risen
+    return access, reserves, loyal, grievance, fear, risen
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_the_compiled_village_day_equals_the_numpy_rules_to_the_bit(seed):
     s = random_villages(seed)
     expected = village_day_numpy(s, PARAMS)
-    got = compiled.village_day(s["q"], s["zone"], s["population"], s["stock"], s["loyal"], s["grievance"],
+    got = compiled.village_day(s["q"], s["zone"], s["population"], s["reserves"], s["loyal"], s["grievance"],
                                s["fear"], s["cell"], s["deaths"], s["frame_cell"], s["field"], s["supply"],
                                s["hardship"], *PARAMS.values())
-    for name, want, have in zip(("access", "stock", "loyalty", "grievance", "fear", "risen"), expected, got,
+    for name, want, have in zip(("access", "reserves", "loyalty", "grievance", "fear", "risen"), expected, got,
                                 strict=True):
         assert np.array_equal(want, have), name
     assert got[5].any() and not got[5].all()  # the uprising threshold was crossed both ways

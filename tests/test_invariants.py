@@ -15,7 +15,7 @@ HORIZON = 90
 def test_every_day_of_a_legal_run_keeps_the_invariants(params, seed):
     model = MaliModel(params, seed=seed, horizon_days=HORIZON)
     check_day_invariants(model)
-    while model.day < HORIZON and not model.capital_fell:
+    while model.day < HORIZON and not model.capital.fell:
         model.step()
         check_day_invariants(model)
     record = outcome_record(model)
@@ -32,17 +32,17 @@ def test_a_coup_does_not_end_the_run():
     model = MaliModel(params, seed=4, horizon_days=200)
     model.junta.cohesion = 0.0
     model.step()
-    assert model.hazard > 0.99 and model.coup_days == [1]
+    assert model.junta.hazard > 0.99 and model.junta.coup_days == [1]
     for _ in range(5):
         model.step()
-    assert model.day == 6 and model.running and not model.capital_fell
+    assert model.day == 6 and model.running and not model.capital.fell
     assert model.series.column("coups")[-1] >= 1
 
 
 def test_a_capital_fall_ends_the_run():
     model = MaliModel({}, seed=1, horizon_days=50)
     model.step()
-    model.fall("assault")
+    model.capital.fall(model.day, "assault")
     day = model.day
     model.step()
     assert model.day == day and not model.running
@@ -52,9 +52,9 @@ def test_a_capital_fall_ends_the_run():
 def test_a_model_whose_insurgency_is_wiped_out_keeps_running():
     """No columns at all (hypothesis found this edge: empty window sums came back as integers)."""
     model = MaliModel({"jnim_recruit_rate": 0.0}, seed=3, horizon_days=30)
-    for unit in list(model.jnim_units):
+    for unit in list(model.insurgency.columns):
         unit.remove()
-    model.orphan_recruits = 0.0
+    model.insurgency.orphan_recruits = 0.0
     while model.running:
         model.step()
         check_day_invariants(model)

@@ -25,7 +25,7 @@ def mean_outcomes(name: str, overrides: tuple[tuple[str, float], ...] = ()) -> d
             "russians_active": f.column("russian_posture").mean(),
             "goodwill": f.column("russian_goodwill").mean(),
             "jnim_control": f.column("control_jnim").mean(),
-            "falls": float(model.capital_fell),
+            "falls": float(model.capital.fell),
             "columns_kept": f.column("jnim_units")[-1] / f.column("jnim_units")[0],
         })
         release(model)
@@ -79,17 +79,22 @@ def test_rationing_stretches_stocks_and_lowers_the_price():
     assert mean_outcomes("rationing")["price"] < mean_outcomes("baseline")["price"]
 
 
+def sweepers(model) -> list:
+    """The mobile state units that hunt columns today: FAMa sweeps and fighting Russian units."""
+    return model.army.sweeps + model.moscow.fighting
+
+
 def test_a_russian_unit_told_to_hold_bamako_stays_there_while_the_others_hunt():
     from model.model import MaliModel
 
     params = scenario_params("concessions_granted", {"russian_bamako_guard_units": 1})
     model = MaliModel(params, seed=2, horizon_days=60)
-    holders = [u for u in model.russian_units if u.holds_bamako]
+    holders = [u for u in model.moscow.units if u.holds_bamako]
     assert len(holders) == 1
     while model.running:
         model.step()
-        assert holders[0].cell == model.map.capital_cell
-        assert holders[0] not in model.sweepers()
-    hunters = [u for u in model.russian_units if not u.holds_bamako]
-    assert hunters and all(u in model.sweepers() for u in hunters)  # concessions granted: all active
-    assert any(u.cell != model.map.capital_cell for u in hunters)
+        assert holders[0].cell == model.grid.capital_cell
+        assert holders[0] not in sweepers(model)
+    hunters = [u for u in model.moscow.units if not u.holds_bamako]
+    assert hunters and all(u in sweepers(model) for u in hunters)  # concessions granted: all active
+    assert any(u.cell != model.grid.capital_cell for u in hunters)

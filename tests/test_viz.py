@@ -72,16 +72,16 @@ def test_agents_are_sized_by_what_matters(small, big):
 
 
 def test_map_and_charts_draw_every_kind_of_agent():
-    from model.agents import FuelConvoy
     from model.app import draw_charts, draw_map, event_lines
+    from model.processes.convoys import FuelConvoy
 
     model = VizModel(seed="2")
     for _ in range(5):
         model.step()
-    assert model.agents_of(FuelConvoy) and model.jnim_units
+    assert model.agents_of(FuelConvoy) and model.insurgency.columns
     fig = draw_map(model)
     ax = fig.axes[0]
     assert len(ax.images) == 1 and len(ax.collections) >= 4  # zones; convoys, columns, Russians, FAMa
     assert len(draw_charts(model).axes) == 6  # four panels, the price twin and the losses twin
-    model.coup_days.append(3)
+    model.junta.coup_days.append(3)
     assert event_lines(model) == ["Coup on day 3 (2025-09-06)"]

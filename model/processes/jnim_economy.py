@@ -1,0 +1,49 @@
+"""JNIM's money and recruits (processes 4-5, 12): zakat, gold, other income, upkeep, recruitment."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from model.rules import recruitment, taxation
+
+
+def jnim_income(p: dict, villages, mines, q_control: np.ndarray, payment: float) -> float:
+    """JNIM's income today: zakat in its zones, its levy on artisanal gold, other income, payments.
+
+    Args:
+        p: the parameters.
+        villages: the villages (population and zones).
+        mines: the mines (JNIM levies the artisanal gold of those it holds).
+        q_control: JNIM's share of control of each cell.
+        payment: what the junta pays JNIM today under negotiation.
+
+    """
+    v = villages.arrays
+    gold_levy = (mines.artisanal_tonnes_held_by_jnim(q_control) * p["gold_price_cfa_per_tonne"]
+                 * p["jnim_artisanal_gold_levy"] / 365.0)
+    return (taxation.zakat(v.population, v.zone, p["zakat_rate"], p["harvest_cfa_per_person_day"])
+            + gold_levy + p["jnim_other_income_cfa_per_day"] + payment)
+
+
+def pay_and_recruit(p: dict, insurgency, villages, control, income: float) -> None:
+    """Income pays upkeep and buys recruits from the pool in each column's reach.
+
+    Recruits with no column in reach wait as orphans until there are enough to form a column.
+    """
+    v = villages.arrays
+    units = insurgency.columns
+    ceiling = recruitment.jnim_ceiling(v.population, villages.presence, v.grievance,
+                                       p["jnim_mobilisable_share"], p["jnim_ceiling_grievance_gain"])
+    pool = recruitment.jnim_recruits(v.population, v.loyalty, v.grievance, v.q, v.risen, p["jnim_recruit_rate"],
+                                     insurgency.fighters + insurgency.orphan_recruits, ceiling)
+    recruits, orphans = recruitment.recruits_by_reach(v.cells, pool, control.column_cells,
+                                                      control.grid.control_windows, control.columns_reaching)
+    fighters = np.array([u.fighters for u in units])
+    cash = np.array([u.cash for u in units])
+    cash, fighters = recruitment.pay_and_recruit(
+        cash, fighters, recruits, income, p["jnim_upkeep_cfa_per_fighter_day"],
+        p["jnim_desertion_per_day"], p["jnim_recruit_cost_cfa"])
+    for unit, unit_cash, unit_fighters in zip(units, cash.tolist(), fighters.tolist(), strict=True):
+        unit.cash, unit.fighters = unit_cash, unit_fighters
+    insurgency.orphan_recruits += orphans
+    insurgency.spawn_orphan_column(pool)
