@@ -54,6 +54,9 @@ def village_day(q, zone, population, reserves, loyal, grievance, fear, cell, dea
     access, new_reserves, new_loyal, new_grievance, new_fear = new[0], new[1], new[2], new[3], new[4]
     risen = np.empty(n, dtype=np.bool_)
     for i in range(n):
+        # Assumptions (the model revision moves them into the table): a JNIM-held village gets half
+        # of Bamako's supply; with no access hardship bites 1.5 times, with full access once; full
+        # reserves halve the hardship felt.
         access[i] = supply * (1.0 - 0.5 * q[i])
         exposed = hardship * (1.5 - 0.5 * access[i])
         new_reserves[i] = clip01(reserves[i] + stock_rate * ((1.0 - exposed) - reserves[i]))
@@ -62,8 +65,10 @@ def village_day(q, zone, population, reserves, loyal, grievance, fear, cell, dea
         target = loyalty.loyalty_target(q[i], felt, blame)
         new_loyal[i] = loyalty.update_loyalty(loyal[i], target, drift, state_pc, jnim_pc, backlash)
         new_grievance[i] = loyalty.update_grievance(grievance[i], felt, state_pc + jnim_pc, decay, backlash)
+        # Kalyvas: selective violence, and the fear it spreads, peak in zones 2 and 4.
         dominant = 1.0 if zone[i] == 2 or zone[i] == 4 else 0.0
         new_fear[i] = clip01(fear[i] + fear_rate * (dominant - fear[i]))
+        # Epstein: fear raises the perceived risk of arrest one for one (assumption).
         arrest = uprising.arrest_probability(field[frame_cell[i]], population[i])
         risen[i] = uprising.rising(new_grievance[i], arrest * (1.0 + new_fear[i]), q[i], threshold, call)
     return access, new_reserves, new_loyal, new_grievance, new_fear, risen
@@ -92,6 +97,7 @@ def control_day(q_control, state, jnim, village_cell, loyal, risen, support, rat
     for i in range(len(village_cell)):
         cell = village_cell[i]
         state[cell] += support[i] * loyal[i]
+        # A risen village doubles the support it lends JNIM (assumption).
         jnim[cell] += support[i] * (1.0 - loyal[i]) * (1.0 + risen[i])
     q_cells = control.relax(q_control, control.jnim_share_target(jnim, state, decisiveness), rate)
     q_villages = q_cells[village_cell]

@@ -132,6 +132,7 @@ class Army:
         units = [u for u in column_list if u.fighters > 0]
         if not units:
             return
+        # Battle needs contact: a sweeper and a column in the same or a neighbouring cell.
         adjacent = self.grid.distances(np.array([s.cell for s in sweepers], dtype=np.int64),
                                        np.array([u.cell for u in units], dtype=np.int64)) <= 1
         for sweeper, near in zip(sweepers, adjacent.tolist(), strict=True):
@@ -177,6 +178,7 @@ class Army:
             return
         available = recruitment.army_recruits(villages.population, villages.loyalty, villages.q,
                                               self.p["army_recruit_rate"])
+        # Recruits cap replacement; unpaid salaries stop it in proportion to yesterday's arrears.
         scale = (1.0 if available >= wanted else available / wanted) * (1.0 - arrears)
         g.strength += rate * deficit * scale
         for unit, d in zip(mobile, mobile_deficit.tolist(), strict=True):

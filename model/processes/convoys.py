@@ -110,6 +110,7 @@ class Logistics:
         sizes = []
         for name, corridor in self.corridors.items():
             base = self.base_tankers_per_day * corridor.fuel_share
+            # Moscow's fuel was offered via Conakry, so it joins the Guinea corridor's tankers.
             if name == "guinea" and today.day >= p["russian_fuel_start_day"]:
                 base += p["russian_fuel_l_per_day"] / p["tanker_capacity_l"]
             rate = convoys.tankers_setting_out(base, self.trucker_fear[name], p["trucker_fear"],

@@ -117,6 +117,8 @@ class Insurgency:
             # The first cell is the crossing and the last two Bamako's approaches: held, not ambushed.
             cells = np.concatenate([logistics.corridors[n].cells[1:-2] for n in names])
             held = state_field[self.grid.frame_cell[cells]]
+            # Weakly held stretches attract: attraction falls off with the state's strength relative to
+            # the corridors' mean (+1 keeps it defined where no force is in reach; assumption).
             self._ambush_sites = today.day, (cells, np.exp(-held / (held.mean() + 1.0)))
         return self._ambush_sites[1]
 
@@ -136,6 +138,7 @@ class Insurgency:
             return
         speed_cells = self.grid.jnim_speed
         fuel = np.array([u.fuel for u in moving])
+        # Out of fuel, a column walks at half its motorbike speed, but never stands still (assumption).
         speed = np.where(fuel > 0, speed_cells, max(1, speed_cells // 2))
         cells = columns.advance(np.array([u.cell for u in moving]), np.array([u.target_cell for u in moving]),
                                 speed, self.grid.shape[1])

@@ -54,7 +54,8 @@ class Junta(mesa.Agent):
         """
         p = self.p
         self.defeat_memory += (defeats_today - self.defeat_memory) / p["stress_memory_days"]
-        background = p["background_defeats_per_month"] / 30.0
+        background = p["background_defeats_per_month"] / 30.0  # a month of 30 days
+        # The defeat index: smoothed defeats a day above the background, capped at one a day.
         defeats = min(1.0, max(0.0, self.defeat_memory - background))
         c_target = coup.cohesion_target(p["initial_cohesion"], stress["arrears"], defeats, stress["dry_memory"],
                                         stress["territory_lost"], stress["protection_lost"])

@@ -22,7 +22,10 @@ SHORT = 16
 def task_weights(blockade: float, morale: float, odds_vs_garrison: float,
                  junta_cohesion: float, jnim_to_bamako_defenders: float) -> list[float]:
     """Attraction of each task in ``TASKS`` order (assumption; all non-negative)."""
+    # A siege is thinkable only once cohesion is below half and JNIM outnumbers half of Bamako's
+    # defenders; 8 makes it the likeliest task when both are far past those points (assumption).
     siege = 8.0 * max(0.0, 0.5 - junta_cohesion) * max(0.0, jnim_to_bamako_defenders - 0.5)
+    # Taxing home is the reference task (weight 1); the others are weighed against it (assumption).
     return [
         0.5 * blockade,
         1.0,

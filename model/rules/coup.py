@@ -37,6 +37,7 @@ def cohesion_target(initial: float, arrears_share: float, defeats: float, shorta
 
 def legitimacy_target(initial: float, hardship: float, shortage: float, defeats: float) -> float:
     """Legitimacy in Bamako under hardship, shortage and humiliation, in [0, 1] (assumption)."""
+    # Hardship weighs most in the capital's streets, dry days next, defeats least (assumption).
     return min(1.0, max(0.0, initial - 0.5 * hardship - 0.2 * shortage - 0.1 * defeats))
 
 
