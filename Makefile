@@ -28,7 +28,7 @@ sweep: $(STAMP) ## Run experiments/quickstart.toml (resumable) and print P(coup)
 	$(BIN)/mali-abm sweep run experiments/quickstart.toml --archive-stale
 
 QUICKSTART   := results/sweeps/quickstart
-MODEL_FILES  := $(shell find model -name '*.py' -o -name '*.csv')
+MODEL_FILES  := $(shell $(PYTHON) -m model.fingerprint --files)
 
 # A finished quickstart sweep of the current model. An interrupted sweep resumes; one made by
 # another model version is moved aside (never deleted) and the sweep starts afresh.

@@ -92,10 +92,10 @@ def run_engine(executor: str, runs: int, days: int, model: str = "mali") -> None
 def run_batch_run(runs: int, days: int, processes: int, model: str = "mali") -> None:
     """mesa.batch_run over the same seeds (it steps max_steps + 1 times: we ask days − 1)."""
     import mesa
+    from batchrun_adapter import BatchRunMaliModel  # next to this script
     from mesa.examples.basic.boltzmann_wealth_model.model import BoltzmannWealth
 
     from model.scenarios import scenario_params
-    from model.sweep.batchrun_adapter import BatchRunMaliModel
     from model.sweep.seeds import replicate_seed
 
     seeds = [replicate_seed(1, r) for r in range(runs)]

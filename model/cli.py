@@ -15,49 +15,21 @@ from pathlib import Path
 
 import typer
 
+from model.sweep.cli import build_sweep_app
+from model.sweep.cli_util import UserError, check_output_path, fail, write_frame_atomically
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None, help="Mali's fuel siege as an agent-based model (Mesa).")
 
-OUTPUT_SUFFIXES = (".parquet", ".csv")
+
+def mali_contract():
+    """The Mali model's declaration for the sweep engine (imported only by the sweep commands)."""
+    from model.contract import MALI
+
+    return MALI
 
 
-def _add_sweep_commands() -> None:
-    from model.sweep.cli import sweep_app
-
-    app.add_typer(sweep_app, name="sweep")
-
-
-_add_sweep_commands()
-
-
-class UserError(Exception):
-    """Bad input from the user: reported in one line, exit code 2."""
-
-
-def fail(message: str) -> None:
-    """Print one line on stderr and exit 2."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code=2)
-
-
-def check_output_path(out: Path | None) -> None:
-    """Refuse an output path with an unknown suffix or a missing folder, before any work."""
-    if out is None:
-        return
-    if out.suffix not in OUTPUT_SUFFIXES:
-        raise UserError(f"--out {out}: the file must end in {' or '.join(OUTPUT_SUFFIXES)}")
-    if not out.parent.resolve().is_dir():
-        raise UserError(f"--out {out}: folder {out.parent} does not exist")
-
-
-def write_frame_atomically(frame, out: Path) -> None:
-    """Write a table under a temporary name and rename it into place (never half-written)."""
-    tmp = out.with_name(f".{out.name}.tmp")
-    if out.suffix == ".csv":
-        frame.to_csv(tmp, index=False)
-    else:
-        frame.to_parquet(tmp, index=False)
-    os.replace(tmp, out)
+app.add_typer(build_sweep_app(mali_contract, "Parameter sweeps: coup and capital-fall probabilities."), name="sweep")
 
 
 def json_safe(record: dict) -> dict:
@@ -113,13 +85,15 @@ def scenarios() -> None:
 
 @app.command()
 def params() -> None:
-    """Print the parameter table: name, default, unit, range, source."""
-    from model.params import PARAMETERS
+    """Print the parameter table by process: name, default, unit, range, source."""
+    from model.params import GROUPS, PARAMETERS
 
     typer.echo(f"{'name':<34} {'default':>12}  {'unit':<26} {'range':<22} source")
-    for p in PARAMETERS:
-        default = f"{p.default:g}" if isinstance(p.default, float) else str(p.default)
-        typer.echo(f"{p.name:<34} {default:>12}  {p.unit:<26} {p.range_text():<22} {p.source}")
+    for group in GROUPS:
+        typer.echo(f"\n[{group}]")
+        for p in [row for row in PARAMETERS if row.group == group]:
+            default = f"{p.default:g}" if isinstance(p.default, float) else str(p.default)
+            typer.echo(f"{p.name:<34} {default:>12}  {p.unit:<26} {p.range_text():<22} {p.source}")
 
 
 def port_is_free(host: str, port: int) -> bool:

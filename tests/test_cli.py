@@ -72,13 +72,17 @@ def test_json_output_is_one_object():
 
 
 def test_scenarios_and_params_list_the_tables():
-    from model.params import PARAMETERS
+    from model.params import GROUPS, PARAMETERS
     from model.scenarios import SCENARIOS
 
     listed = cli("scenarios").stdout.splitlines()
     assert [line.split()[0] for line in listed] == list(SCENARIOS)
-    table = cli("params").stdout.splitlines()[1:]
-    assert [line.split()[0] for line in table] == [p.name for p in PARAMETERS]
+    table = [line for line in cli("params").stdout.splitlines()[1:] if line]
+    headings = [line for line in table if line.startswith("[")]
+    assert headings == [f"[{group}]" for group in GROUPS]  # one heading per process, in order
+    grouped = [p.name for group in GROUPS for p in PARAMETERS if p.group == group]
+    assert [line.split()[0] for line in table if not line.startswith("[")] == grouped
+    assert sorted(grouped) == sorted(p.name for p in PARAMETERS)
 
 
 def test_viz_refuses_a_port_in_use_in_one_line():

@@ -24,10 +24,12 @@ def test_every_parameter_has_a_legal_default_a_unit_and_a_source():
 
 def test_every_parameter_is_read_by_the_model():
     """A row nothing reads would claim a fact or an assumption the model does not use."""
-    model_dir = Path(__file__).parents[1] / "model"
-    source = "\n".join(p.read_text() for p in model_dir.rglob("*.py") if p.name != "params.py")
-    dynamic = {"civilian_harm_state", "civilian_harm_russian"}  # read as p[f"civilian_harm_{perpetrator}"]
-    assert 'f"civilian_harm_{perpetrator}"' in source
+    from model.fingerprint import PACKAGE, simulation_files
+
+    files = [PACKAGE / p for p in simulation_files()]
+    source = "\n".join(p.read_text() for p in files if p.suffix == ".py" and p.name != "params.py")
+    dynamic = {"civilian_harm_state", "civilian_harm_russian"}  # read as p[f"civilian_harm_{defender.perpetrator}"]
+    assert 'f"civilian_harm_{defender.perpetrator}"' in source
     unread = [p.name for p in PARAMETERS if p.name not in dynamic and f'"{p.name}"' not in source]
     assert unread == []
 

@@ -61,13 +61,13 @@ def test_more_replicates_need_a_new_directory(tmp_path):
         sweep(tmp_path, text=SPEC.replace("replicates = 3", "replicates = 4"))
 
 
-def test_a_directory_made_by_another_model_version_is_refused(tmp_path, monkeypatch):
-    from model.sweep import spec as spec_module
+def test_a_directory_made_by_another_model_version_is_refused(tmp_path):
+    import dataclasses
 
-    sweep(tmp_path)
-    monkeypatch.setattr(spec_module, "code_version", lambda module: "another-version")
+    _, spec = sweep(tmp_path)
     with pytest.raises(SpecError, match="model version"):
-        sweep(tmp_path)
+        run_sweep(dataclasses.replace(spec, code="another-version"), tmp_path / "s", "sequential",
+                  progress=NoProgress)
 
 
 def test_a_failing_run_is_recorded_with_its_traceback_and_the_sweep_goes_on(tmp_path, monkeypatch):

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from model.contract import EVENTS
 from model.sweep.stats import aalen_johansen, wilson_halfwidth, wilson_interval
 from model.sweep.summary import event_times
 
@@ -60,6 +61,8 @@ def test_a_fall_competes_with_a_coup_but_not_the_other_way():
     # run 1: coup on day 5; run 2: fall on day 10; run 3: coup on day 8, then fall on day 20
     records = pd.DataFrame({"coup_day": [5, None, 8, None], "capital_fall_day": [None, 10, 20, None],
                             "end_day": [365, 10, 20, 365]})
-    coup_t, coup_e, fall_t, fall_e = event_times(records)
+    coup, fall = EVENTS
+    coup_t, coup_e = event_times(records, coup, EVENTS, horizon_days=365)
+    fall_t, fall_e = event_times(records, fall, EVENTS, horizon_days=365)
     assert coup_e.tolist() == [1, 2, 1, 0] and coup_t.tolist() == [5, 10, 8, 365]
     assert fall_e.tolist() == [0, 1, 1, 0] and fall_t.tolist() == [365, 10, 20, 365]

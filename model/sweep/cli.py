@@ -1,43 +1,85 @@
-"""``mali-abm sweep``: plan, run, status and summarize declared experiments.
+"""``sweep`` commands: plan, run, status and summarize declared experiments.
 
-Thin commands over :mod:`model.sweep`; user errors print one line and exit 2.
+Thin commands over :mod:`model.sweep`; user errors print one line and exit 2. The engine knows
+no model: the host CLI builds these commands with :func:`build_sweep_app`, handing in its
+model's contract (``mali-abm`` hands in :data:`model.contract.MALI`).
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
 
-sweep_app = typer.Typer(no_args_is_help=True, help="Parameter sweeps: coup and capital-fall probabilities.")
+from model.sweep.cli_util import UserError, check_output_path, fail, write_frame_atomically
+from model.sweep.contract import Event, ModelContract
+
+ContractLoader = Callable[[], ModelContract]
+"""Returns the host's model contract; called only by the commands that need it (``--help`` stays fast)."""
+
+FUNCTION_HELP = "Sweep another model: module:CONTRACT, or a bare run function module:callable."
 
 
-def fail(message: str) -> None:
-    """Print one line on stderr and exit 2."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code=2)
+def build_sweep_app(default_contract: ContractLoader,
+                    description: str = "Parameter sweeps: event probabilities with intervals.") -> typer.Typer:
+    """The ``sweep`` command group for a host whose own model is ``default_contract()``."""
+    app = typer.Typer(no_args_is_help=True, help=description)
+
+    @app.command()
+    def plan(spec: Path = typer.Argument(..., help="Experiment file (TOML)."),
+             function: str | None = typer.Option(None, help=FUNCTION_HELP)) -> None:
+        """Show points × replicates and an estimated time from a short timing probe."""
+        show_plan(load(spec, function, default_contract))
+
+    @app.command()
+    def run(spec: Path = typer.Argument(..., help="Experiment file (TOML)."),
+            out: Path | None = typer.Option(None, help="Sweep directory [default: results/sweeps/NAME]."),
+            executor: str = typer.Option("local", help="sequential | local[:N] | dask://HOST:PORT"),
+            scheduler_file: Path | None = typer.Option(None, help="Dask scheduler file (instead of dask://)."),
+            retry_failed: bool = typer.Option(False, help="Run again the runs that failed."),
+            archive_stale: bool = typer.Option(False, help="If --out holds a sweep of another spec or model "
+                                               "version, move it aside (never deleted) and start afresh."),
+            function: str | None = typer.Option(None, help=FUNCTION_HELP)) -> None:
+        """Run a sweep, or resume it: completed runs are never redone."""
+        sweep = load(spec, function, default_contract)
+        out = run_or_resume(sweep, out, executor, scheduler_file, retry_failed, archive_stale)
+        records = summary(out, default_contract)
+        failed = int((records["status"] != "ok").sum())
+        typer.echo(f"{len(records)} runs in {out}" + (f", {failed} failed (see `status`)" if failed else ""))
+
+    @app.command()
+    def status(directory: Path = typer.Argument(..., help="Sweep directory.")) -> None:
+        """Done, failed and remaining runs, and points not yet converged (safe while running)."""
+        show_status(directory, default_contract)
+
+    @app.command()
+    def summarize(directory: Path = typer.Argument(..., help="Sweep directory."),
+                  horizon: list[int] = typer.Option([], help="Day(s) for cumulative incidence (repeatable)."),
+                  out: Path | None = typer.Option(None, help="Write the table to FILE.csv or FILE.parquet.")) -> None:
+        """One row per point: n, each event's probability with its 95 % Wilson interval, event days, incidences."""
+        summary(directory, default_contract, horizon, out)
+
+    return app
 
 
-def load(spec_path: Path, function: str | None = None):
-    """Load a spec or exit with its one-line error."""
+def load(spec_path: Path, function: str | None, default_contract: ContractLoader):
+    """Load a spec or exit with its one-line error; the host's model unless the spec names another."""
     from model.sweep.spec import SpecError, load_spec
 
     try:
-        return load_spec(spec_path, function)
+        return load_spec(spec_path, function, default=default_contract())
     except SpecError as error:
         fail(str(error))
 
 
-@sweep_app.command()
-def plan(spec: Path = typer.Argument(..., help="Experiment file (TOML)."),
-         function: str | None = typer.Option(None, help="Sweep another function (module:callable).")) -> None:
-    """Show points × replicates and an estimated time from a short timing probe."""
+def show_plan(sweep) -> None:
+    """Print the number of runs and the time a two-run probe predicts."""
     from model.sweep.executors import run_batch
     from model.sweep.seeds import replicate_seed
 
-    sweep = load(spec, function)
     cores = os.cpu_count() or 1
     runs = len(sweep.points) * sweep.max_replicates
     params = sweep.run_params(sweep.points[0])
@@ -45,30 +87,24 @@ def plan(spec: Path = typer.Argument(..., help="Experiment file (TOML)."),
     start = time.perf_counter()
     run_batch(sweep.function, sweep.horizon_days, [(0, 1, replicate_seed(sweep.root_seed, 1), params)])
     per_run = time.perf_counter() - start
+    intervals = {1: "its 95 % interval is", 2: "both 95 % intervals are"}.get(
+        len(sweep.events), f"all {len(sweep.events)} 95 % intervals are")
     how = (f"{sweep.replicates} replicates" if sweep.replicates else
            f"{sweep.stopping.min_replicates}..{sweep.stopping.max_replicates} replicates "
-           f"(until both 95 % intervals are ±{sweep.stopping.ci_halfwidth})")
+           f"(until {intervals} ±{sweep.stopping.ci_halfwidth})")
     typer.echo(f"{sweep.name}: {len(sweep.points)} points × {how} = at most {runs} runs "
                f"of {sweep.horizon_days} days")
     typer.echo(f"probe: {per_run:.2f} s per run → about {runs * per_run / 60:.1f} min on one core, "
                f"{runs * per_run / cores / 60:.1f} min on {cores} cores (local)")
 
 
-@sweep_app.command()
-def run(spec: Path = typer.Argument(..., help="Experiment file (TOML)."),
-        out: Path | None = typer.Option(None, help="Sweep directory [default: results/sweeps/NAME]."),
-        executor: str = typer.Option("local", help="sequential | local[:N] | dask://HOST:PORT"),
-        scheduler_file: Path | None = typer.Option(None, help="Dask scheduler file (instead of dask://)."),
-        retry_failed: bool = typer.Option(False, help="Run again the runs that failed."),
-        archive_stale: bool = typer.Option(False, help="If --out holds a sweep of another spec or model "
-                                           "version, move it aside (never deleted) and start afresh."),
-        function: str | None = typer.Option(None, help="Sweep another function (module:callable).")) -> None:
-    """Run a sweep, or resume it: completed runs are never redone."""
+def run_or_resume(sweep, out: Path | None, executor: str, scheduler_file: Path | None, retry_failed: bool,
+                  archive_stale: bool) -> Path:
+    """Check the executor and the output folder, move a stale sweep aside if asked, run; return the folder."""
     from model.sweep.executors import ExecutorError, parse_executor
     from model.sweep.runner import run_sweep
     from model.sweep.spec import SpecError
 
-    sweep = load(spec, function)
     if out is None:
         out = Path("results") / "sweeps" / sweep.name
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -88,40 +124,39 @@ def run(spec: Path = typer.Argument(..., help="Experiment file (TOML)."),
         run_sweep(sweep, out, executor, scheduler_file, retry_failed)
     except (SpecError, ExecutorError) as error:
         fail(str(error))
-    records = summary(out)
-    failed = int((records["status"] != "ok").sum())
-    typer.echo(f"{len(records)} runs in {out}" + (f", {failed} failed (see `status`)" if failed else ""))
+    return out
 
 
-@sweep_app.command()
-def status(directory: Path = typer.Argument(..., help="Sweep directory.")) -> None:
-    """Done, failed and remaining runs, and points not yet converged (safe while running)."""
+def legacy_events(meta: dict, default_contract: ContractLoader) -> tuple[Event, ...]:
+    """Events of a directory written before spec.json stored them: the host model's, if it made it."""
+    if "events" in meta:
+        return ()
+    contract = default_contract()
+    return contract.events if meta.get("function") == contract.function else ()
+
+
+def show_status(directory: Path, default_contract: ContractLoader) -> None:
+    """Print a sweep directory's progress, or exit with a one-line error."""
     from model.sweep.spec import SpecError
     from model.sweep.store import SweepStore
     from model.sweep.summary import status as read_status
 
+    store = SweepStore(directory)
     try:
-        s = read_status(SweepStore(directory))
+        meta = store.read_spec()
+        s = read_status(store, legacy_events(meta, default_contract) if meta else ())
     except SpecError as error:
         fail(str(error))
     typer.echo(f"done {s.done}, failed {s.failed}, remaining {s.remaining}; "
                f"{s.unconverged} of {s.points} points not yet converged")
 
 
-@sweep_app.command()
-def summarize(directory: Path = typer.Argument(..., help="Sweep directory."),
-              horizon: list[int] = typer.Option([], help="Day(s) for cumulative incidence (repeatable)."),
-              out: Path | None = typer.Option(None, help="Write the table to FILE.csv or FILE.parquet.")) -> None:
-    """One row per point: n, P(coup), P(fall) with 95 % Wilson intervals, event days, incidences."""
-    summary(directory, horizon, out)
-
-
-def summary(directory: Path, horizons: list[int] | None = None, out: Path | None = None):
+def summary(directory: Path, default_contract: ContractLoader, horizons: list[int] | None = None,
+            out: Path | None = None):
     """Print (and optionally write) the summary table of a sweep directory; return its records."""
     import pandas as pd
 
-    from model.cli import UserError, check_output_path, write_frame_atomically
-    from model.sweep.spec import SpecError
+    from model.sweep.spec import SpecError, stored_events
     from model.sweep.store import SweepStore
     from model.sweep.summary import check_horizons, summarize_records
 
@@ -133,7 +168,8 @@ def summary(directory: Path, horizons: list[int] | None = None, out: Path | None
         check_output_path(out)
         check_horizons(horizons, meta["horizon_days"])
         records = store.records()
-        table = summarize_records(store.points(), records, sorted(horizons or []))
+        events = stored_events(meta, legacy_events(meta, default_contract))
+        table = summarize_records(store.points(), records, sorted(horizons or []), events, meta["horizon_days"])
     except (SpecError, UserError) as error:
         fail(str(error))
     with pd.option_context("display.width", 200, "display.max_columns", 40, "display.precision", 3):

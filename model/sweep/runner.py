@@ -2,7 +2,7 @@
 
 Re-running the same command resumes: what the store holds is never redone. With a stopping
 rule the sweep runs in rounds, giving more replicates only to points whose Wilson intervals
-for both coup and capital fall are still wider than the target.
+for the probability of every event the model declares are still wider than the target.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from model.sweep.stats import wilson_halfwidth
 from model.sweep.store import SweepStore
 
 MAX_BATCH = 16
-EVENTS = ("coup", "capital_fell")
 
 
 @dataclass
@@ -34,6 +33,7 @@ class PointState:
     done: set[int]
     ok: int
     events: dict[str, int]
+    """Successful runs in which each event (by its flag field) happened."""
 
     def converged(self, spec: SweepSpec) -> bool:
         """Whether the point needs no more replicates."""
@@ -43,7 +43,8 @@ class PointState:
             return True
         if self.ok < spec.stopping.min_replicates:
             return False
-        return all(wilson_halfwidth(self.events[e], self.ok) <= spec.stopping.ci_halfwidth for e in EVENTS)
+        return all(wilson_halfwidth(self.events[e.flag], self.ok) <= spec.stopping.ci_halfwidth
+                   for e in spec.events)
 
     def target(self, spec: SweepSpec) -> int:
         """How many replicates the point should have after the next round."""
@@ -55,7 +56,8 @@ class PointState:
 
 def point_states(spec: SweepSpec, records: pd.DataFrame, retry_failed: bool) -> list[PointState]:
     """Per point: replicates done (failed ones only if not retried), successes, event counts."""
-    states = [PointState(set(), 0, dict.fromkeys(EVENTS, 0)) for _ in spec.points]
+    flags = [e.flag for e in spec.events]
+    states = [PointState(set(), 0, dict.fromkeys(flags, 0)) for _ in spec.points]
     for row in records.itertuples(index=False):
         state = states[int(row.point_id)]
         ok = row.status == "ok"
@@ -63,8 +65,8 @@ def point_states(spec: SweepSpec, records: pd.DataFrame, retry_failed: bool) -> 
             state.done.add(int(row.replicate))
         if ok:
             state.ok += 1
-            for event in EVENTS:
-                state.events[event] += bool(getattr(row, event, False))
+            for flag in flags:
+                state.events[flag] += bool(getattr(row, flag, False))
     return states
 
 

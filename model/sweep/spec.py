@@ -1,12 +1,12 @@
 """Experiment files (experiments/*.toml): declared, validated, expanded into design points.
 
 A spec is checked completely before anything runs; each problem is one ``SpecError`` line
-naming what is wrong and what is allowed.
+naming what is wrong and what is allowed. Names and values are checked by the swept model's
+contract (:mod:`model.sweep.contract`): the engine has no parameter table of its own.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import itertools
 import json
@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DEFAULT_FUNCTION = "model:run_one"
+from model.sweep.contract import DEFAULT_CONTRACT, ContractError, Event, ModelContract, load_contract
+
 TOP_KEYS = {"name", "scenario", "horizon_days", "root_seed", "replicates", "stopping", "grid",
             "fixed", "design", "ranges", "function"}
 STOPPING_KEYS = {"ci_halfwidth", "max_replicates", "min_replicates"}
@@ -38,17 +39,25 @@ class Stopping:
 
 @dataclass(frozen=True)
 class SweepSpec:
-    """A validated experiment: what to run, where, how often."""
+    """A validated experiment: what to run, where, how often.
+
+    What it needs of the model's contract is copied in when the spec is parsed (the run
+    function's name, the scenario's overrides, the events, the code fingerprint), so a spec
+    can be stored, compared and rebuilt from its directory without the contract.
+    """
 
     name: str
     horizon_days: int
     root_seed: int
     points: list[dict[str, Any]]
+    function: str
     scenario: str | None = None
     replicates: int | None = None
     stopping: Stopping | None = None
     fixed: dict[str, Any] = field(default_factory=dict)
-    function: str = DEFAULT_FUNCTION
+    scenario_overrides: dict[str, Any] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()
+    code: str = ""
 
     @property
     def max_replicates(self) -> int:
@@ -57,46 +66,25 @@ class SweepSpec:
 
     def run_params(self, point: dict[str, Any]) -> dict[str, Any]:
         """Arguments of one run at a point: the scenario's overrides, then fixed, then the point."""
-        if self.function != DEFAULT_FUNCTION:
-            return {**self.fixed, **point}
-        from model.scenarios import SCENARIOS
-
-        return {**SCENARIOS[self.scenario].overrides, **self.fixed, **point}
+        return {**self.scenario_overrides, **self.fixed, **point}
 
     def fingerprint(self) -> str:
         """Hash of everything that determines the runs' results (not the executor).
 
-        It includes the code and data of the swept function's package, so a sweep directory
-        made by another version of the model is never resumed with this one.
+        It includes the model's code fingerprint (as its contract computes it), so a sweep
+        directory made by another version of the model is never resumed with this one, and the
+        events, which the stopping rule watches.
         """
         canonical = {"name": self.name, "horizon_days": self.horizon_days, "root_seed": self.root_seed,
                      "points": self.points, "scenario": self.scenario, "replicates": self.replicates,
                      "stopping": None if self.stopping is None else self.stopping.__dict__,
-                     "fixed": self.fixed, "function": self.function,
-                     "code": code_version(self.function.partition(":")[0])}
+                     "fixed": self.fixed, "function": self.function, "code": self.code,
+                     "events": [e.as_dict() for e in self.events]}
         text = json.dumps(canonical, sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
 
 
-@functools.cache
-def code_version(module_name: str) -> str:
-    """Hash of the source and data files of the package a module belongs to."""
-    import importlib
-
-    module = importlib.import_module(module_name)
-    root = Path(module.__file__).parent
-    top = importlib.import_module(module_name.split(".")[0])
-    if hasattr(top, "__path__"):
-        root = Path(next(iter(top.__path__)))
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".csv", ".md", ".toml") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def load_spec(path: Path, function: str | None = None) -> SweepSpec:
+def load_spec(path: Path, function: str | None = None, default: ModelContract | None = None) -> SweepSpec:
     """Read and validate an experiment file.
 
     Raises:
@@ -109,30 +97,51 @@ def load_spec(path: Path, function: str | None = None) -> SweepSpec:
         raise SpecError(f"{path}: no such experiment file") from None
     except tomllib.TOMLDecodeError as error:
         raise SpecError(f"{path}: not valid TOML ({error})") from None
-    return parse_spec(raw, function)
+    return parse_spec(raw, function, default)
 
 
-def parse_spec(raw: dict[str, Any], function: str | None = None) -> SweepSpec:
-    """Validate a spec already read from TOML (see :func:`load_spec`)."""
+def parse_spec(raw: dict[str, Any], function: str | None = None, default: ModelContract | None = None) -> SweepSpec:
+    """Validate a spec already read from TOML (see :func:`load_spec`).
+
+    Args:
+        raw: the spec's tables.
+        function: ``module:attribute`` of the model to sweep (a contract or a bare run function);
+            it overrides the spec's own ``function`` key.
+        default: the model when neither names one (None: :data:`DEFAULT_CONTRACT`).
+
+    """
     unknown = set(raw) - TOP_KEYS
     if unknown:
         raise SpecError(f"unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(TOP_KEYS))}")
-    function = function or raw.get("function", DEFAULT_FUNCTION)
-    if ":" not in function:
-        raise SpecError(f"function {function!r} must be of the form module:callable")
+    contract = _contract(function or raw.get("function"), default)
     name = _required(raw, "name", str)
     horizon = _required(raw, "horizon_days", int)
     if horizon <= 0:
         raise SpecError(f"horizon_days = {horizon}: must be a positive number of days")
     root_seed = _required(raw, "root_seed", int)
     replicates, stopping = _replication(raw)
-    generic = function != DEFAULT_FUNCTION
-    scenario = _scenario(raw, generic)
-    fixed = _check_params(raw.get("fixed", {}), "fixed", generic)
-    points = _design_points(raw, root_seed, generic)
+    if stopping is not None and not contract.events:
+        raise SpecError(f"[stopping] watches the model's events, and {contract.name} declares none; "
+                        "give replicates = N")
+    scenario = _scenario(raw, contract)
+    fixed = _check_params(raw.get("fixed", {}), "fixed", contract)
+    points = _design_points(raw, root_seed, contract)
     return SweepSpec(name=name, horizon_days=horizon, root_seed=root_seed, points=points,
                      scenario=scenario, replicates=replicates, stopping=stopping, fixed=fixed,
-                     function=function)
+                     function=contract.function, scenario_overrides=dict(contract.scenarios.get(scenario, {})),
+                     events=contract.events, code=contract.fingerprint())
+
+
+def _contract(function: str | None, default: ModelContract | None) -> ModelContract:
+    """The model a spec sweeps: the one it names, else the caller's default, else the project's."""
+    if function is not None and not isinstance(function, str):
+        raise SpecError(f"function = {function!r}: must be a string module:callable")
+    try:
+        if function is not None:
+            return load_contract(function)
+        return default if default is not None else load_contract(DEFAULT_CONTRACT)
+    except ContractError as error:
+        raise SpecError(str(error)) from None
 
 
 def _required(raw: dict[str, Any], key: str, kind: type) -> Any:
@@ -169,61 +178,53 @@ def _replication(raw: dict[str, Any]) -> tuple[int | None, Stopping | None]:
     return None, Stopping(float(half), cap, start)
 
 
-def _scenario(raw: dict[str, Any], generic: bool) -> str | None:
-    if generic:
+def _scenario(raw: dict[str, Any], contract: ModelContract) -> str | None:
+    if not contract.scenarios:
         if "scenario" in raw:
-            raise SpecError("'scenario' applies to the mali-abm model only, not to --function")
+            raise SpecError(f"'scenario' applies to a model with named scenarios; {contract.name} declares none")
         return None
-    from model.scenarios import SCENARIOS
-
-    scenario = raw.get("scenario", "baseline")
-    if scenario not in SCENARIOS:
-        raise SpecError(f"unknown scenario {scenario!r}; allowed: {', '.join(SCENARIOS)}")
+    scenario = raw.get("scenario", contract.default_scenario)
+    if scenario not in contract.scenarios:
+        raise SpecError(f"unknown scenario {scenario!r}; allowed: {', '.join(contract.scenarios)}")
     return scenario
 
 
-def _check_params(values: dict[str, Any], where: str, generic: bool) -> dict[str, Any]:
-    """Check names and values against the parameter table (the model's own function only)."""
+def _check_params(values: dict[str, Any], where: str, contract: ModelContract) -> dict[str, Any]:
+    """Check names and values with the model's contract."""
     if not isinstance(values, dict):
         raise SpecError(f"[{where}] must be a table of name = value")
-    if generic:
-        return dict(values)
-    from model.params import BY_NAME, ParameterError
-
     out = {}
     for name, value in values.items():
-        if name not in BY_NAME:
-            raise SpecError(f"[{where}] unknown parameter {name!r}; `mali-abm params` lists the allowed names")
         try:
-            out[name] = BY_NAME[name].coerce(value)
-        except ParameterError as error:
+            out[name] = contract.coerce(name, value)
+        except ContractError as error:
             raise SpecError(f"[{where}] {error}") from None
     return out
 
 
-def _design_points(raw: dict[str, Any], root_seed: int, generic: bool) -> list[dict[str, Any]]:
+def _design_points(raw: dict[str, Any], root_seed: int, contract: ModelContract) -> list[dict[str, Any]]:
     has_grid, has_design = "grid" in raw, "design" in raw
     if has_grid == has_design:
         raise SpecError("give exactly one of a [grid] table or a [design] table (with [ranges])")
     if has_grid:
-        return _grid_points(raw["grid"], generic)
-    return _designed_points(raw["design"], raw.get("ranges"), root_seed, generic)
+        return _grid_points(raw["grid"], contract)
+    return _designed_points(raw["design"], raw.get("ranges"), root_seed, contract)
 
 
-def _grid_points(grid: dict[str, Any], generic: bool) -> list[dict[str, Any]]:
+def _grid_points(grid: dict[str, Any], contract: ModelContract) -> list[dict[str, Any]]:
     if not isinstance(grid, dict) or not grid:
         raise SpecError("[grid] is empty; give at least one parameter = [values]")
     for name, values in grid.items():
         if not isinstance(values, list) or not values:
             raise SpecError(f"[grid] {name} = {values!r}: must be a non-empty list of values")
-    checked = {name: [_check_params({name: v}, "grid", generic)[name] for v in values]
+    checked = {name: [_check_params({name: v}, "grid", contract)[name] for v in values]
                for name, values in grid.items()}
     names = list(checked)
     return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*checked.values())]
 
 
 def _designed_points(design: dict[str, Any], ranges: dict[str, Any] | None, root_seed: int,
-                     generic: bool) -> list[dict[str, Any]]:
+                     contract: ModelContract) -> list[dict[str, Any]]:
     unknown = set(design) - DESIGN_KEYS
     if unknown:
         raise SpecError(f"unknown key(s) in [design]: {', '.join(sorted(unknown))}; allowed: method, n")
@@ -232,18 +233,19 @@ def _designed_points(design: dict[str, Any], ranges: dict[str, Any] | None, root
         raise SpecError(f"[design] method = {method!r}: allowed: {', '.join(DESIGN_METHODS)}")
     if not isinstance(n, int) or n < 1:
         raise SpecError(f"[design] n = {n!r}: must be a whole number ≥ 1")
-    bounds = _ranges(ranges, generic)
+    bounds = _ranges(ranges, contract)
     unit = _unit_sample(method, n, len(bounds), root_seed, list(bounds))
     names = list(bounds)
     points = []
     for row in unit:
         point = {name: bounds[name][0] + u * (bounds[name][1] - bounds[name][0])
                  for name, u in zip(names, row, strict=True)}
-        points.append(_round_integers(point, generic))
+        points.append({k: (round(v) if contract.is_integer(k) else v) for k, v in point.items()})
     return points
 
 
-def _ranges(ranges: dict[str, Any] | None, generic: bool) -> dict[str, tuple[float, float]]:
+def _ranges(ranges: dict[str, Any] | None, contract: ModelContract) -> dict[str, tuple[float, float]]:
+    """Each design dimension's bounds; both ends must be legal values of the parameter."""
     if not isinstance(ranges, dict) or not ranges:
         raise SpecError("[design] needs a non-empty [ranges] table of name = [low, high]")
     bounds = {}
@@ -252,7 +254,7 @@ def _ranges(ranges: dict[str, Any] | None, generic: bool) -> dict[str, tuple[flo
                 or not all(isinstance(x, int | float) for x in pair) or not pair[0] < pair[1]):
             raise SpecError(f"[ranges] {name} = {pair!r}: must be [low, high] with low < high")
         for value in pair:
-            _check_params({name: value}, "ranges", generic)
+            _check_params({name: value}, "ranges", contract)
         bounds[name] = (float(pair[0]), float(pair[1]))
     return bounds
 
@@ -269,18 +271,21 @@ def _unit_sample(method: str, n: int, dims: int, seed: int, names: list[str]):
     return sobol.sample(problem, n, calc_second_order=False, seed=seed)
 
 
-def _round_integers(point: dict[str, Any], generic: bool) -> dict[str, Any]:
-    if generic:
-        return point
-    from model.params import BY_NAME
+def parse_spec_from_meta(meta: dict[str, Any], points_frame, legacy_events: tuple[Event, ...] = ()) -> SweepSpec:
+    """Rebuild a spec from a sweep directory's spec.json and points (for ``status``: it runs nothing).
 
-    return {k: (round(v) if BY_NAME[k].kind is int else v) for k, v in point.items()}
-
-
-def parse_spec_from_meta(meta: dict[str, Any], points_frame) -> SweepSpec:
-    """Rebuild a spec from a sweep directory's spec.json and points (for ``status``)."""
+    A directory written before events were stored in it gets ``legacy_events``.
+    """
     stopping = Stopping(**meta["stopping"]) if meta.get("stopping") else None
     points = points_frame.drop(columns="point_id").to_dict("records")
     return SweepSpec(name=meta["name"], horizon_days=meta["horizon_days"], root_seed=meta["root_seed"],
                      points=points, scenario=meta.get("scenario"), replicates=meta.get("replicates"),
-                     stopping=stopping, fixed=meta.get("fixed", {}), function=meta["function"])
+                     stopping=stopping, fixed=meta.get("fixed", {}), function=meta["function"],
+                     events=stored_events(meta, legacy_events), code=meta.get("code", ""))
+
+
+def stored_events(meta: dict[str, Any], legacy: tuple[Event, ...] = ()) -> tuple[Event, ...]:
+    """The events a sweep directory's spec.json declares (``legacy`` for one written before they were)."""
+    if "events" not in meta:
+        return legacy
+    return tuple(Event(**e) for e in meta["events"])

@@ -6,7 +6,7 @@ only ever added, so ``status`` can read while a sweep writes.
 
 Layout of a sweep directory::
 
-    spec.json          the validated spec and its fingerprint
+    spec.json          the validated spec, its fingerprint and the model's events
     points.parquet     one row per design point: point_id and its parameters
     runs/*.parquet     run records: point_id, replicate, seed, status, error, duration_s, outcomes
 """
@@ -50,14 +50,12 @@ class SweepStore:
         if existing is None:
             points = pd.DataFrame(spec.points).assign(point_id=range(len(spec.points)))
             self._write_frame(points[["point_id", *spec.points[0]]], self.root / "points.parquet")
-            from model.sweep.spec import code_version
-
             meta = {"name": spec.name, "fingerprint": fingerprint, "function": spec.function,
-                    "code": code_version(spec.function.partition(":")[0]),
-                    "horizon_days": spec.horizon_days, "root_seed": spec.root_seed,
+                    "code": spec.code, "horizon_days": spec.horizon_days, "root_seed": spec.root_seed,
                     "scenario": spec.scenario, "replicates": spec.replicates,
                     "stopping": None if spec.stopping is None else spec.stopping.__dict__,
-                    "n_points": len(spec.points), "fixed": spec.fixed}
+                    "n_points": len(spec.points), "fixed": spec.fixed,
+                    "events": [e.as_dict() for e in spec.events]}
             self._write_text(json.dumps(meta, indent=2, default=str), self.root / "spec.json")
         self.clean_temporaries()
 

@@ -1,4 +1,9 @@
-"""Summaries of a sweep: one row per design point, and its status while it runs."""
+"""Summaries of a sweep: one row per design point, and its status while it runs.
+
+The columns come from the events the model declared (stored in the sweep's spec.json): for
+each event ``NAME``, ``p_NAME`` with its Wilson interval, ``median_NAME_day``, and with
+horizons ``cif_NAME_dD``.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +12,33 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from model.sweep.spec import SpecError
+from model.sweep.contract import Event
+from model.sweep.spec import SpecError, stored_events
 from model.sweep.stats import aalen_johansen, wilson_interval
 from model.sweep.store import SweepStore
 
-COMPETING = {"coup": 1, "fall": 2}
+THIS, COMPETING = 1, 2
+"""Aalen–Johansen cause codes: the event whose incidence is wanted, and an event that ends the run first."""
 
 
-def event_times(records: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Times and event codes for coup (fall competes) and for fall (nothing competes).
+def _days(records: pd.DataFrame, event: Event) -> np.ndarray:
+    return pd.to_numeric(records[event.day], errors="coerce").to_numpy(float)
 
-    A capital fall ends a run, so after a fall no coup can happen; a coup does not stop a fall.
+
+def event_times(records: pd.DataFrame, event: Event, events: tuple[Event, ...],
+                horizon_days: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each run's time and cause code for one event's cumulative incidence.
+
+    Its own day if it happened (code 1); else the day another event ended the run, after which
+    it could not happen (code 2); else the run is censored at the horizon (code 0): a run that
+    no event ended ran to the horizon.
     """
-    coup_day = pd.to_numeric(records["coup_day"], errors="coerce").to_numpy(float)
-    fall_day = pd.to_numeric(records["capital_fall_day"], errors="coerce").to_numpy(float)
-    end_day = pd.to_numeric(records["end_day"], errors="coerce").to_numpy(float)
-    coup, fall = ~np.isnan(coup_day), ~np.isnan(fall_day)
-    coup_time = np.where(coup, coup_day, np.where(fall, fall_day, end_day))
-    coup_event = np.where(coup, COMPETING["coup"], np.where(fall, COMPETING["fall"], 0))
-    fall_time = np.where(fall, fall_day, end_day)
-    fall_event = np.where(fall, 1, 0)
-    return coup_time, coup_event, fall_time, fall_event
+    own = _days(records, event)
+    enders = [_days(records, e) for e in events if e.ends_run and e.name != event.name]
+    ended = np.fmin.reduce(enders) if enders else np.full(len(records), np.nan)
+    time = np.where(~np.isnan(own), own, np.where(~np.isnan(ended), ended, float(horizon_days)))
+    code = np.where(~np.isnan(own), THIS, np.where(~np.isnan(ended), COMPETING, 0))
+    return time, code
 
 
 def _median_day(days: pd.Series) -> float:
@@ -36,22 +47,22 @@ def _median_day(days: pd.Series) -> float:
     return float(values.median()) if len(values) else float("nan")
 
 
-def summarize_point(records: pd.DataFrame, horizons: list[int]) -> dict:
+def summarize_point(records: pd.DataFrame, horizons: list[int], events: tuple[Event, ...],
+                    horizon_days: int) -> dict:
     """n, Wilson intervals, median event days and cumulative incidences of one point's runs."""
     n = len(records)
-    p_coup, coup_lo, coup_hi = wilson_interval(int(records["coup"].astype(bool).sum()), n)
-    p_fall, fall_lo, fall_hi = wilson_interval(int(records["capital_fell"].astype(bool).sum()), n)
-    row = {"n": n, "p_coup": p_coup, "p_coup_lo": coup_lo, "p_coup_hi": coup_hi,
-           "p_fall": p_fall, "p_fall_lo": fall_lo, "p_fall_hi": fall_hi,
-           "median_coup_day": _median_day(records["coup_day"]),
-           "median_fall_day": _median_day(records["capital_fall_day"])}
+    row: dict = {"n": n}
+    for e in events:
+        p, low, high = wilson_interval(int(records[e.flag].astype(bool).sum()) if n else 0, n)
+        row.update({f"p_{e.name}": p, f"p_{e.name}_lo": low, f"p_{e.name}_hi": high})
+    for e in events:
+        row[f"median_{e.name}_day"] = _median_day(records[e.day]) if n else float("nan")
     if horizons and n:
-        coup_t, coup_e, fall_t, fall_e = event_times(records)
         at = np.array(horizons, float)
-        for h, value in zip(horizons, aalen_johansen(coup_t, coup_e, COMPETING["coup"], at), strict=True):
-            row[f"cif_coup_d{h}"] = value
-        for h, value in zip(horizons, aalen_johansen(fall_t, fall_e, 1, at), strict=True):
-            row[f"cif_fall_d{h}"] = value
+        for e in events:
+            times, codes = event_times(records, e, events, horizon_days)
+            for h, value in zip(horizons, aalen_johansen(times, codes, THIS, at), strict=True):
+                row[f"cif_{e.name}_d{h}"] = value
     return row
 
 
@@ -67,24 +78,30 @@ def check_horizons(horizons: list[int] | None, sweep_horizon: int) -> None:
         raise SpecError(f"--horizon {bad[0]}: must be within 1..{sweep_horizon} (the sweep's horizon)")
 
 
-def summarize(store: SweepStore, horizons: list[int] | None = None) -> pd.DataFrame:
+def summarize(store: SweepStore, horizons: list[int] | None = None,
+              legacy_events: tuple[Event, ...] = ()) -> pd.DataFrame:
     """One row per design point with its parameters and the statistics above.
+
+    ``legacy_events`` are the events of a directory written before spec.json stored them.
 
     Raises:
         SpecError: a requested horizon is not within the sweep's horizon.
 
     """
     horizons = sorted(horizons or [])
-    check_horizons(horizons, store.read_spec()["horizon_days"])
-    return summarize_records(store.points(), store.records(), horizons)
+    meta = store.read_spec()
+    check_horizons(horizons, meta["horizon_days"])
+    events = stored_events(meta, legacy_events)
+    return summarize_records(store.points(), store.records(), horizons, events, meta["horizon_days"])
 
 
-def summarize_records(points: pd.DataFrame, records: pd.DataFrame, horizons: list[int]) -> pd.DataFrame:
+def summarize_records(points: pd.DataFrame, records: pd.DataFrame, horizons: list[int],
+                      events: tuple[Event, ...], horizon_days: int) -> pd.DataFrame:
     """The summary table from already-read points and records (one pass over the records)."""
     ok = records[records["status"] == "ok"] if len(records) else records
     by_point = dict(iter(ok.groupby("point_id"))) if len(ok) else {}
     empty = ok.iloc[0:0]
-    rows = [{**point, **summarize_point(by_point.get(point["point_id"], empty), horizons)}
+    rows = [{**point, **summarize_point(by_point.get(point["point_id"], empty), horizons, events, horizon_days)}
             for point in points.to_dict("records")]
     return pd.DataFrame(rows)
 
@@ -100,15 +117,18 @@ class Status:
     unconverged: int
 
 
-def status(store: SweepStore) -> Status:
-    """Done, failed, remaining runs and points not yet converged."""
+def status(store: SweepStore, legacy_events: tuple[Event, ...] = ()) -> Status:
+    """Done, failed, remaining runs and points not yet converged.
+
+    ``legacy_events`` are the events of a directory written before spec.json stored them.
+    """
     from model.sweep.runner import point_states
     from model.sweep.spec import parse_spec_from_meta
 
     meta = store.read_spec()
     if meta is None:
         raise SpecError(f"{store.root}: not a sweep directory (no spec.json)")
-    spec = parse_spec_from_meta(meta, store.points())
+    spec = parse_spec_from_meta(meta, store.points(), legacy_events)
     records = store.records()
     failed = int((records["status"] != "ok").sum()) if len(records) else 0
     states = point_states(spec, records, retry_failed=False)

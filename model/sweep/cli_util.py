@@ -1,0 +1,52 @@
+"""Helpers shared by the command modules (``model.cli`` and ``model.sweep.cli``), as spaCy's ``cli/_util.py``.
+
+The command modules import this one and it imports none of them, so there is no import cycle.
+It lives in the sweep engine's package because the engine may import nothing else of
+``model``, while ``model.cli`` may import the engine; it is presentation only, so it is not
+part of the model's fingerprint.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+OUTPUT_SUFFIXES = (".parquet", ".csv")
+
+
+class UserError(Exception):
+    """Bad input from the user: reported in one line, exit code 2."""
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line on stderr and exit 2."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code=2)
+
+
+def check_output_path(out: Path | None) -> None:
+    """Refuse an output path with an unknown suffix or a missing folder, before any work.
+
+    Raises:
+        UserError: naming the option and what is allowed.
+
+    """
+    if out is None:
+        return
+    if out.suffix not in OUTPUT_SUFFIXES:
+        raise UserError(f"--out {out}: the file must end in {' or '.join(OUTPUT_SUFFIXES)}")
+    if not out.parent.resolve().is_dir():
+        raise UserError(f"--out {out}: folder {out.parent} does not exist")
+
+
+def write_frame_atomically(frame, out: Path) -> None:
+    """Write a table under a temporary name and rename it into place (never half-written)."""
+    tmp = out.with_name(f".{out.name}.tmp")
+    if out.suffix == ".csv":
+        frame.to_csv(tmp, index=False)
+    else:
+        frame.to_parquet(tmp, index=False)
+    os.replace(tmp, out)
