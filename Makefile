@@ -8,7 +8,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DAYS   ?= 365
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run sweep figures viz browser-setup test lint bench calibrate clean
+.PHONY: help venv run sweep figures viz browser-setup test test-fast lint bench calibrate clean
 
 help: ## List the targets with a one-line description each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -58,6 +58,10 @@ calibrate: $(STAMP) ## Print the calibration checks, the diagnostics and the sce
 test: $(STAMP) browser-setup ## Lint, then run every test (model, sweeps, Dask, crash, browser)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 -q
+
+test-fast: $(STAMP) ## The inner loop: lint, then every test not marked slow (no crash, Dask, browser or calibration test)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -n 2 -q -m "not slow"
 
 lint: $(STAMP) ## Lint with ruff
 	$(BIN)/ruff check .

@@ -80,11 +80,13 @@ def run_engine(executor: str, runs: int, days: int, model: str = "mali") -> None
     from model.sweep.spec import parse_spec
 
     text = SPEC.format(days=days, runs=runs)
-    function = None
     if model == "boltzmann":
         text = text.replace('scenario = "baseline"\n', "").replace("concession_refusal = [0.8]", "n = [100]")
-        function = "model.sweep.examples:boltzmann_run_one"
-    spec = parse_spec(tomllib.loads(text), function)
+        spec = parse_spec(tomllib.loads(text), "model.sweep.examples:boltzmann_run_one")
+    else:
+        from model.contract import MALI
+
+        spec = parse_spec(tomllib.loads(text), default=MALI)
     with tempfile.TemporaryDirectory() as tmp:
         run_sweep(spec, Path(tmp) / "bench", executor, progress=NoProgress)
 

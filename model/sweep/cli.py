@@ -15,7 +15,7 @@ from pathlib import Path
 import typer
 
 from model.sweep.cli_util import UserError, check_output_path, fail, write_frame_atomically
-from model.sweep.contract import Event, ModelContract
+from model.sweep.contract import ModelContract
 
 ContractLoader = Callable[[], ModelContract]
 """Returns the host's model contract; called only by the commands that need it (``--help`` stays fast)."""
@@ -46,21 +46,21 @@ def build_sweep_app(default_contract: ContractLoader,
         """Run a sweep, or resume it: completed runs are never redone."""
         sweep = load(spec, function, default_contract)
         out = run_or_resume(sweep, out, executor, scheduler_file, retry_failed, archive_stale)
-        records = summary(out, default_contract)
+        records = summary(out)
         failed = int((records["status"] != "ok").sum())
         typer.echo(f"{len(records)} runs in {out}" + (f", {failed} failed (see `status`)" if failed else ""))
 
     @app.command()
     def status(directory: Path = typer.Argument(..., help="Sweep directory.")) -> None:
         """Done, failed and remaining runs, and points not yet converged (safe while running)."""
-        show_status(directory, default_contract)
+        show_status(directory)
 
     @app.command()
     def summarize(directory: Path = typer.Argument(..., help="Sweep directory."),
                   horizon: list[int] = typer.Option([], help="Day(s) for cumulative incidence (repeatable)."),
                   out: Path | None = typer.Option(None, help="Write the table to FILE.csv or FILE.parquet.")) -> None:
         """One row per point: n, each event's probability with its 95 % Wilson interval, event days, incidences."""
-        summary(directory, default_contract, horizon, out)
+        summary(directory, horizon, out)
 
     return app
 
@@ -127,15 +127,7 @@ def run_or_resume(sweep, out: Path | None, executor: str, scheduler_file: Path |
     return out
 
 
-def legacy_events(meta: dict, default_contract: ContractLoader) -> tuple[Event, ...]:
-    """Events of a directory written before spec.json stored them: the host model's, if it made it."""
-    if "events" in meta:
-        return ()
-    contract = default_contract()
-    return contract.events if meta.get("function") == contract.function else ()
-
-
-def show_status(directory: Path, default_contract: ContractLoader) -> None:
+def show_status(directory: Path) -> None:
     """Print a sweep directory's progress, or exit with a one-line error."""
     from model.sweep.spec import SpecError
     from model.sweep.store import SweepStore
@@ -143,16 +135,14 @@ def show_status(directory: Path, default_contract: ContractLoader) -> None:
 
     store = SweepStore(directory)
     try:
-        meta = store.read_spec()
-        s = read_status(store, legacy_events(meta, default_contract) if meta else ())
+        s = read_status(store)
     except SpecError as error:
         fail(str(error))
     typer.echo(f"done {s.done}, failed {s.failed}, remaining {s.remaining}; "
                f"{s.unconverged} of {s.points} points not yet converged")
 
 
-def summary(directory: Path, default_contract: ContractLoader, horizons: list[int] | None = None,
-            out: Path | None = None):
+def summary(directory: Path, horizons: list[int] | None = None, out: Path | None = None):
     """Print (and optionally write) the summary table of a sweep directory; return its records."""
     import pandas as pd
 
@@ -168,7 +158,7 @@ def summary(directory: Path, default_contract: ContractLoader, horizons: list[in
         check_output_path(out)
         check_horizons(horizons, meta["horizon_days"])
         records = store.records()
-        events = stored_events(meta, legacy_events(meta, default_contract))
+        events = stored_events(meta)
         table = summarize_records(store.points(), records, sorted(horizons or []), events, meta["horizon_days"])
     except (SpecError, UserError) as error:
         fail(str(error))

@@ -3,9 +3,10 @@
 A model declares once its run function, how to check a parameter value, the parameters a
 design may sample, its named scenarios, its events and the fingerprint of the code and data
 that make its numbers. The engine reads nothing else about it, so it imports nothing of the
-model: a model hands its contract in (``mali-abm``'s CLI does), a spec names one
-(``function = "module:CONTRACT"``), or names a bare run function, which gets a contract that
-declares nothing (no parameter table, no scenarios, no events).
+model, not even by name: the host hands its contract in (``mali-abm``'s CLI does), a spec names
+one (``function = "module:CONTRACT"``), or names a bare run function, which gets a contract that
+declares nothing (no parameter table, no scenarios, no events). A spec that names no model, read
+by a caller that hands in none, is refused.
 """
 
 from __future__ import annotations
@@ -17,9 +18,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-DEFAULT_CONTRACT = "model.contract:MALI"
-"""The model a spec sweeps when it names none, found by name only when it is needed."""
 
 RunFunction = Callable[[dict, int, int], dict]
 

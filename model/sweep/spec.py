@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from model.sweep.contract import DEFAULT_CONTRACT, ContractError, Event, ModelContract, load_contract
+from model.sweep.contract import ContractError, Event, ModelContract, load_contract
 
 TOP_KEYS = {"name", "scenario", "horizon_days", "root_seed", "replicates", "stopping", "grid",
             "fixed", "design", "ranges", "function"}
@@ -107,7 +107,10 @@ def parse_spec(raw: dict[str, Any], function: str | None = None, default: ModelC
         raw: the spec's tables.
         function: ``module:attribute`` of the model to sweep (a contract or a bare run function);
             it overrides the spec's own ``function`` key.
-        default: the model when neither names one (None: :data:`DEFAULT_CONTRACT`).
+        default: the caller's own model, swept when neither ``function`` nor the spec names one.
+
+    Raises:
+        SpecError: the spec is not a valid experiment of its model, or no model is named at all.
 
     """
     unknown = set(raw) - TOP_KEYS
@@ -133,13 +136,16 @@ def parse_spec(raw: dict[str, Any], function: str | None = None, default: ModelC
 
 
 def _contract(function: str | None, default: ModelContract | None) -> ModelContract:
-    """The model a spec sweeps: the one it names, else the caller's default, else the project's."""
+    """The model a spec sweeps: the one it names, else the caller's own (the engine has no default)."""
     if function is not None and not isinstance(function, str):
         raise SpecError(f"function = {function!r}: must be a string module:callable")
+    if function is None:
+        if default is None:
+            raise SpecError("this spec names no model: give function = \"module:CONTRACT\" "
+                            "(or a bare run function module:callable)")
+        return default
     try:
-        if function is not None:
-            return load_contract(function)
-        return default if default is not None else load_contract(DEFAULT_CONTRACT)
+        return load_contract(function)
     except ContractError as error:
         raise SpecError(str(error)) from None
 
@@ -271,21 +277,33 @@ def _unit_sample(method: str, n: int, dims: int, seed: int, names: list[str]):
     return sobol.sample(problem, n, calc_second_order=False, seed=seed)
 
 
-def parse_spec_from_meta(meta: dict[str, Any], points_frame, legacy_events: tuple[Event, ...] = ()) -> SweepSpec:
+def parse_spec_from_meta(meta: dict[str, Any], points_frame) -> SweepSpec:
     """Rebuild a spec from a sweep directory's spec.json and points (for ``status``: it runs nothing).
 
-    A directory written before events were stored in it gets ``legacy_events``.
+    Raises:
+        SpecError: the directory was written by an engine that did not store the events.
+
     """
     stopping = Stopping(**meta["stopping"]) if meta.get("stopping") else None
     points = points_frame.drop(columns="point_id").to_dict("records")
     return SweepSpec(name=meta["name"], horizon_days=meta["horizon_days"], root_seed=meta["root_seed"],
                      points=points, scenario=meta.get("scenario"), replicates=meta.get("replicates"),
                      stopping=stopping, fixed=meta.get("fixed", {}), function=meta["function"],
-                     events=stored_events(meta, legacy_events), code=meta.get("code", ""))
+                     events=stored_events(meta), code=meta.get("code", ""))
 
 
-def stored_events(meta: dict[str, Any], legacy: tuple[Event, ...] = ()) -> tuple[Event, ...]:
-    """The events a sweep directory's spec.json declares (``legacy`` for one written before they were)."""
+def stored_events(meta: dict[str, Any]) -> tuple[Event, ...]:
+    """The events a sweep directory's spec.json declares.
+
+    A spec.json without them was written by an engine older than the model contracts, whose spec
+    fingerprints did not cover the events, so ``run`` refuses every such directory as stale; read
+    as declaring no events, its summary would silently lose every event's columns, so it is refused.
+
+    Raises:
+        SpecError: spec.json stores no events.
+
+    """
     if "events" not in meta:
-        return legacy
+        raise SpecError(f"sweep {meta.get('name', '?')!r} was written by an older version of the sweep engine "
+                        "(its spec.json stores no events): run it again, --archive-stale moves it aside")
     return tuple(Event(**e) for e in meta["events"])

@@ -1,7 +1,8 @@
 """Estimators for sweep summaries: Wilson intervals and Aalen–Johansen cumulative incidence.
 
-A capital fall ends a run, so a coup and a fall are competing risks: the probability of a
-coup by day t is a cumulative incidence (Aalen–Johansen), not 1 − Kaplan–Meier.
+An event that ends a run competes with every other event (in mali-abm, the capital's fall
+precludes a later coup): the probability of an event by day t is then a cumulative incidence
+(Aalen–Johansen), not 1 − Kaplan–Meier.
 """
 
 from __future__ import annotations

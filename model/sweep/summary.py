@@ -78,20 +78,18 @@ def check_horizons(horizons: list[int] | None, sweep_horizon: int) -> None:
         raise SpecError(f"--horizon {bad[0]}: must be within 1..{sweep_horizon} (the sweep's horizon)")
 
 
-def summarize(store: SweepStore, horizons: list[int] | None = None,
-              legacy_events: tuple[Event, ...] = ()) -> pd.DataFrame:
+def summarize(store: SweepStore, horizons: list[int] | None = None) -> pd.DataFrame:
     """One row per design point with its parameters and the statistics above.
 
-    ``legacy_events`` are the events of a directory written before spec.json stored them.
-
     Raises:
-        SpecError: a requested horizon is not within the sweep's horizon.
+        SpecError: a requested horizon is not within the sweep's horizon, or the directory was
+            written by an engine that did not store the events.
 
     """
     horizons = sorted(horizons or [])
     meta = store.read_spec()
     check_horizons(horizons, meta["horizon_days"])
-    events = stored_events(meta, legacy_events)
+    events = stored_events(meta)
     return summarize_records(store.points(), store.records(), horizons, events, meta["horizon_days"])
 
 
@@ -117,18 +115,15 @@ class Status:
     unconverged: int
 
 
-def status(store: SweepStore, legacy_events: tuple[Event, ...] = ()) -> Status:
-    """Done, failed, remaining runs and points not yet converged.
-
-    ``legacy_events`` are the events of a directory written before spec.json stored them.
-    """
+def status(store: SweepStore) -> Status:
+    """Done, failed, remaining runs and points not yet converged."""
     from model.sweep.runner import point_states
     from model.sweep.spec import parse_spec_from_meta
 
     meta = store.read_spec()
     if meta is None:
         raise SpecError(f"{store.root}: not a sweep directory (no spec.json)")
-    spec = parse_spec_from_meta(meta, store.points(), legacy_events)
+    spec = parse_spec_from_meta(meta, store.points())
     records = store.records()
     failed = int((records["status"] != "ok").sum()) if len(records) else 0
     states = point_states(spec, records, retry_failed=False)

@@ -13,6 +13,8 @@ import pytest
 
 from model.sweep.store import SweepStore
 
+pytestmark = pytest.mark.slow  # starts a Dask scheduler and workers (~13 s)
+
 SPEC = """
 name = "dask"
 horizon_days = 30

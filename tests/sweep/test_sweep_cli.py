@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 SPEC = """
 name = "cli"
@@ -20,6 +21,7 @@ def cli(*args, cwd=None):
                           cwd=cwd)
 
 
+@pytest.mark.slow  # a timing probe and a sweep, through the CLI (~5 s)
 def test_plan_run_status_summarize(tmp_path):
     spec = tmp_path / "spec.toml"
     spec.write_text(SPEC)
@@ -40,6 +42,7 @@ def test_plan_run_status_summarize(tmp_path):
     assert {"p_coup", "p_coup_lo", "p_coup_hi", "p_fall", "p_fall_lo", "p_fall_hi"} <= set(table.columns)
 
 
+@pytest.mark.slow  # a sweep and five CLI calls (~5 s)
 def test_bad_directories_and_horizons_are_one_line(tmp_path):
     for args, fragment in ((["status", str(tmp_path)], "not a sweep directory"),
                            (["summarize", str(tmp_path / "nope")], "not a sweep directory")):
@@ -55,6 +58,7 @@ def test_bad_directories_and_horizons_are_one_line(tmp_path):
     assert result.returncode == 2 and "does not exist" in result.stderr
 
 
+@pytest.mark.slow  # three sweeps and two CLI calls (~8 s)
 def test_archive_stale_moves_an_old_sweep_aside_and_keeps_its_records(tmp_path):
     spec = tmp_path / "spec.toml"
     spec.write_text(SPEC)

@@ -5,10 +5,11 @@ import sys
 import tomllib
 from pathlib import Path
 
+from model.contract import MALI
 from model.sweep.runner import NoProgress, run_sweep
 from model.sweep.spec import parse_spec
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SPEC = """
 name = "tiny_levers"
 horizon_days = 30
@@ -21,7 +22,7 @@ mercenary_stand_down = [0.0, 1.0]
 
 
 def test_levers_figure_is_drawn_from_a_sweep(tmp_path):
-    run_sweep(parse_spec(tomllib.loads(SPEC)), tmp_path / "sweep", "sequential", progress=NoProgress)
+    run_sweep(parse_spec(tomllib.loads(SPEC), default=MALI), tmp_path / "sweep", "sequential", progress=NoProgress)
     out = tmp_path / "figures" / "levers.png"
     result = subprocess.run([sys.executable, str(ROOT / "experiments" / "figures" / "levers_heatmap.py"),
                              str(tmp_path / "sweep"), str(out)], capture_output=True, text=True)

@@ -1,5 +1,6 @@
 """Invariants over many runs with parameters drawn from the legal ranges (hypothesis)."""
 
+import pytest
 from conftest import check_day_invariants, legal_parameters
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,6 +11,7 @@ from model.run import outcome_record
 HORIZON = 90
 
 
+@pytest.mark.slow  # 150 runs of 90 days (~13 s)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(params=legal_parameters(), seed=st.integers(0, 2**31))
 def test_every_day_of_a_legal_run_keeps_the_invariants(params, seed):

@@ -17,10 +17,12 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # starts `mali-abm viz` and Chromium
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-SCREENSHOT = Path(__file__).resolve().parents[1] / "results" / "browser" / "app.png"
+SCREENSHOT = Path(__file__).resolve().parents[2] / "results" / "browser" / "app.png"
 ERROR_TEXT = re.compile(r"Traceback|Error:|error in step|Exception")
 
 

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from model.contract import MALI
 from model.sweep.runner import NoProgress, run_sweep
 from model.sweep.seeds import replicate_seed
 from model.sweep.spec import SpecError, parse_spec
@@ -24,7 +25,7 @@ mercenary_stand_down = [0.0, 1.0]
 
 
 def sweep(tmp_path, name="s", text=SPEC, executor="sequential", function=None, **kwargs):
-    spec = parse_spec(tomllib.loads(text), function)
+    spec = parse_spec(tomllib.loads(text), function, default=MALI)
     return run_sweep(spec, tmp_path / name, executor, progress=NoProgress, **kwargs), spec
 
 
@@ -42,6 +43,7 @@ def test_seeds_are_common_across_points_and_stored(tmp_path):
     assert records["seed"].nunique() == 3
 
 
+@pytest.mark.slow  # starts a pool of worker processes (~3 s)
 def test_sequential_and_local_processes_give_identical_records(tmp_path):
     a, _ = sweep(tmp_path, "a", executor="sequential")
     b, _ = sweep(tmp_path, "b", executor="local:2")

@@ -4,6 +4,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
 import psutil
+import pytest
 
 from model.sweep.executors import run_batch
 
@@ -23,6 +24,7 @@ def run(pool, start, count):
         pool.submit(run_batch, FUNCTION, 5, tasks[k:k + BATCH]).result()
 
 
+@pytest.mark.slow  # 2,000 runs in a worker process (~8 s)
 def test_worker_memory_after_2000_runs_is_within_50_mb_of_after_200():
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-EXPERIMENTS = Path(__file__).resolve().parents[1] / "experiments"
+EXPERIMENTS = Path(__file__).resolve().parents[2] / "experiments"
 
 
 def run_script(name: str, *args: str) -> subprocess.CompletedProcess:
@@ -31,6 +31,7 @@ def test_bad_input_is_one_line_and_exit_2(args, message):
     assert result.stdout == ""
 
 
+@pytest.mark.slow  # two calibration runs of 2 seeds each (~3 s)
 def test_an_override_reaches_the_model_and_is_reported():
     default = calibrate("--seeds", "2", "--only", "equilibrium")
     wider = calibrate("--seeds", "2", "--only", "equilibrium", "--set", "control_reach_km=100")
@@ -41,6 +42,7 @@ def test_an_override_reaches_the_model_and_is_reported():
     assert len(rows) == 1 and rows[0] not in default.stdout  # the wider reach changes the drift
 
 
+@pytest.mark.slow  # the drift diagnostics over 3 seeds (~2 s)
 def test_drift_diagnostics_report_every_figure_the_docs_quote():
     result = run_script("drift_diagnostics.py", "--seeds", "3")
     assert result.returncode == 0, result.stderr
@@ -50,6 +52,7 @@ def test_drift_diagnostics_report_every_figure_the_docs_quote():
         assert phrase in result.stdout
 
 
+@pytest.mark.slow  # the column dynamics over 2 seeds (~3 s)
 def test_column_dynamics_follow_the_columns_and_refuse_a_bad_parameter():
     result = run_script("column_dynamics.py", "--seeds", "2", "--set", "jnim_new_base_share=0")
     assert result.returncode == 0, result.stderr
@@ -60,6 +63,7 @@ def test_column_dynamics_follow_the_columns_and_refuse_a_bad_parameter():
     assert bad.returncode == 2 and "out of range" in bad.stderr and bad.stdout == ""
 
 
+@pytest.mark.slow  # the calibration over 40 seeds (~12 s)
 def test_the_calibration_table_in_the_docs_is_what_the_command_prints_today():
     """docs/CALIBRATION.md §2 quotes `calibration.py --seeds 40`; a model change must regenerate it."""
     result = calibrate("--seeds", "40")
@@ -71,6 +75,7 @@ def test_the_calibration_table_in_the_docs_is_what_the_command_prints_today():
     assert not stale, "docs/CALIBRATION.md is out of date; rerun `make calibrate` and paste:\n" + "\n".join(stale)
 
 
+@pytest.mark.slow  # the orphan-column count over 2 seeds (~2 s)
 def test_orphan_columns_counts_where_new_columns_form_and_refuses_a_bad_parameter():
     result = run_script("orphan_columns.py", "--seeds", "2")
     assert result.returncode == 0, result.stderr

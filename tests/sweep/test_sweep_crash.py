@@ -8,9 +8,12 @@ import time
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from model.sweep.store import SweepStore
 from model.sweep.summary import summarize
+
+pytestmark = pytest.mark.slow  # kills and resumes sweeps of worker processes (~40 s)
 
 SPEC = """
 name = "crash"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from model.contract import MALI
 from model.sweep.spec import SpecError, parse_spec
 
 VALID = """
@@ -62,7 +63,7 @@ def test_grid_is_a_full_factorial_in_declared_order():
     import tomllib
 
     raw = tomllib.loads(VALID.replace("[0.0, 1.0]", "[0.0, 0.5, 1.0]") + "mercenary_stand_down = [0.0, 1.0]\n")
-    spec = parse_spec(raw)
+    spec = parse_spec(raw, default=MALI)
     assert len(spec.points) == 6
     assert spec.points[0] == {"concession_refusal": 0.0, "mercenary_stand_down": 0.0}
     assert spec.points[1] == {"concession_refusal": 0.0, "mercenary_stand_down": 1.0}
@@ -73,12 +74,12 @@ def test_space_filling_designs_stay_in_their_ranges(method, n, expected):
     raw = {"name": "d", "horizon_days": 10, "root_seed": 5, "replicates": 1,
            "design": {"method": method, "n": n},
            "ranges": {"blockade_intensity": [0.2, 0.8], "jnim_initial_units": [10, 40]}}
-    spec = parse_spec(raw)
+    spec = parse_spec(raw, default=MALI)
     assert len(spec.points) == expected
     assert all(0.2 <= p["blockade_intensity"] <= 0.8 for p in spec.points)
     assert all(isinstance(p["jnim_initial_units"], int) and 10 <= p["jnim_initial_units"] <= 40
                for p in spec.points)
-    assert parse_spec(raw).points == spec.points  # the design is seeded from root_seed
+    assert parse_spec(raw, default=MALI).points == spec.points  # the design is seeded from root_seed
 
 
 def test_generic_functions_skip_the_parameter_table_but_not_the_structure():
@@ -88,10 +89,10 @@ def test_generic_functions_skip_the_parameter_table_but_not_the_structure():
         parse_spec({**raw, "scenario": "baseline"}, "model.sweep.examples:boltzmann_run_one")
 
 
-@pytest.mark.parametrize("path", sorted((Path(__file__).parents[1] / "experiments").glob("*.toml")),
+@pytest.mark.parametrize("path", sorted((Path(__file__).resolve().parents[2] / "experiments").glob("*.toml")),
                          ids=lambda p: p.name)
 def test_every_shipped_experiment_is_valid(path):
     import tomllib
 
-    spec = parse_spec(tomllib.loads(path.read_text()))
+    spec = parse_spec(tomllib.loads(path.read_text()), default=MALI)
     assert spec.name == path.stem

@@ -14,7 +14,7 @@ import pytest
 
 from model.fingerprint import EXCLUDED_FILES, code_fingerprint, simulation_files
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SPEC = 'name = "fp"\nhorizon_days = 5\nroot_seed = 1\nreplicates = 1\n[grid]\nconcession_refusal = [0.0, 1.0]\n'
 PRESENTATION = ["model/app.py", "model/cli.py", "model/portrayal.py", "model/sweep/summary.py",
                 "model/sweep/cli_util.py"]
@@ -73,6 +73,7 @@ def sweep(copy: Path) -> subprocess.CompletedProcess:
     return in_copy(copy, "-m", "model.cli", "sweep", "run", "spec.toml", "--out", "out", "--executor", "sequential")
 
 
+@pytest.mark.slow  # sweeps in a copy of the package, three times (~4 s)
 def test_a_sweep_resumes_after_presentation_edits_and_is_stale_after_a_simulation_edit(copy):
     (copy / "spec.toml").write_text(SPEC)
     first = sweep(copy)

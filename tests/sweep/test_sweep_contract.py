@@ -11,7 +11,7 @@ import pytest
 from model.sweep.contract import ContractError, Event, ModelContract, load_contract
 from model.sweep.runner import NoProgress, run_sweep
 from model.sweep.spec import SpecError, parse_spec
-from model.sweep.summary import summarize
+from model.sweep.summary import status, summarize
 
 ENGINE = ["model.sweep", "model.sweep.contract", "model.sweep.spec", "model.sweep.seeds", "model.sweep.stats",
           "model.sweep.store", "model.sweep.executors", "model.sweep.runner", "model.sweep.summary",
@@ -36,10 +36,15 @@ def test_the_engine_imports_nothing_of_the_model():
     assert outside == [], f"the engine loaded {outside}"
 
 
-def test_the_mali_contract_is_the_default_and_declares_its_events():
+def test_a_spec_that_names_no_model_needs_the_callers_contract():
+    with pytest.raises(SpecError, match="this spec names no model"):
+        parse_spec(GRID)
+
+
+def test_the_mali_contract_declares_its_scenarios_and_events():
     from model.contract import MALI
 
-    spec = parse_spec({**GRID, "grid": {"concession_refusal": [0.0, 1.0]}, "scenario": "stand_down"})
+    spec = parse_spec({**GRID, "grid": {"concession_refusal": [0.0, 1.0]}, "scenario": "stand_down"}, default=MALI)
     assert spec.function == MALI.function == "model:run_one"
     assert [(e.name, e.flag, e.day, e.ends_run) for e in spec.events] == [
         ("coup", "coup", "coup_day", False), ("fall", "capital_fell", "capital_fall_day", True)]
@@ -79,6 +84,17 @@ def test_a_bare_function_sweeps_and_summarises_without_events(tmp_path):
     table = summarize(store)
     assert list(table.columns) == ["point_id", "n"]  # the point's own "n" is shadowed by the count
     assert store.records()["gini"].notna().all()
+
+
+def test_a_directory_whose_spec_stores_no_events_is_refused_in_one_line(tmp_path):
+    store = run_sweep(parse_spec(GRID, BOLTZMANN), tmp_path / "old", "sequential", progress=NoProgress)
+    meta = json.loads((store.root / "spec.json").read_text())
+    del meta["events"]  # as the engine wrote spec.json before it stored the model's events
+    (store.root / "spec.json").write_text(json.dumps(meta))
+    for read in (summarize, status):
+        with pytest.raises(SpecError, match="older version of the sweep engine") as caught:
+            read(store)
+        assert "\n" not in str(caught.value)
 
 
 def test_a_spec_can_name_a_contract_that_declares_its_own_events(tmp_path, monkeypatch):

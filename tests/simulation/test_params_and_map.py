@@ -81,7 +81,7 @@ def test_each_region_holds_its_census_population_and_the_capital_cell_is_bamako_
     import numpy as np
 
     mali = build_map(0.2)
-    with (Path(__file__).parents[1] / "model" / "data" / "regions.csv").open(encoding="utf-8") as handle:
+    with (Path(__file__).resolve().parents[2] / "model" / "data" / "regions.csv").open(encoding="utf-8") as handle:
         census = {row["region"]: float(row["population"]) for row in csv.DictReader(handle)}
     region = mali.region.ravel()
     population = mali.population.ravel()
