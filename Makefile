@@ -53,6 +53,7 @@ calibrate: $(STAMP) ## Print the calibration checks, the diagnostics and the sce
 	$(BIN)/python experiments/column_dynamics.py
 	$(BIN)/python experiments/drift_diagnostics.py --seeds 40
 	$(BIN)/python experiments/orphan_columns.py --seeds 20
+	$(BIN)/python experiments/blockade_decomposition.py --seeds 40
 	$(BIN)/python experiments/scenario_table.py --seeds 60
 
 test: $(STAMP) browser-setup ## Lint, then run every test (model, sweeps, Dask, crash, browser)

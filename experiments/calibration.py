@@ -31,7 +31,7 @@ SHARES = ("control_state", "control_contested", "control_jnim")
 
 def equilibrium(seeds: range, overrides: dict) -> list[tuple[str, str, str]]:
     """no_blockade, 365 days: price within 10 % of 775, no dry day, control drift < 5 points."""
-    price_dev, dry, start, change, spread, fighters = [], [], [], [], [], []
+    price_dev, dry, start, change, spread, fighters, attempts, coups = [], [], [], [], [], [], [], []
     for seed in seeds:
         model = simulate(scenario_params("no_blockade", overrides), seed, 365)
         s = model.series
@@ -41,6 +41,8 @@ def equilibrium(seeds: range, overrides: dict) -> list[tuple[str, str, str]]:
         change.append([100 * (s.column(c)[-1] - s.column(c)[0]) for c in SHARES])
         spread.append(max(100 * np.std(s.column(c)) for c in SHARES))
         fighters.append((s.column("jnim_fighters")[0], s.column("jnim_fighters")[-1]))
+        attempts.append(len(model.junta.attempt_days))
+        coups.append(len(model.junta.coup_days))
         release(model)
     change, fighters = np.array(change), np.array(fighters)
     worst = np.abs(change).max(axis=1)
@@ -63,7 +65,20 @@ def equilibrium(seeds: range, overrides: dict) -> list[tuple[str, str, str]]:
          f"{np.percentile(fighters[:, 0], 90):,.0f}]"),
         ("JNIM strength stable without blockade", "fighters at day 365 / day 0, min-max over seeds",
          f"{ratio.min():.2f}-{ratio.max():.2f}"),
+        ("Mali ≈ 0.12 coup attempts a year (8 in 65 years) [M]", "attempts per run-year, 95 % CI (Poisson)",
+         rate_with_interval(sum(attempts), len(seeds))),
+        ("Mali ≈ 0.08 successful coups a year (5 in 65 years) [M]", "coups per run-year, 95 % CI (Poisson)",
+         rate_with_interval(sum(coups), len(seeds))),
     ]
+
+
+def rate_with_interval(events: int, years: int) -> str:
+    """An event rate per year with its exact 95 % Poisson interval (Garwood)."""
+    from scipy.stats import chi2
+
+    low = chi2.ppf(0.025, 2 * events) / 2 / years if events else 0.0
+    high = chi2.ppf(0.975, 2 * events + 2) / 2 / years
+    return f"{events / years:.3f} [{low:.3f}-{high:.3f}] ({events} in {years})"
 
 
 def blockade(seeds: range, overrides: dict) -> list[tuple[str, str, str]]:

@@ -4,7 +4,7 @@ Each rule is written once, as a NumPy function of whole arrays, and marked
 ``register_jitable`` so that numba can also call it on one village at a time. The loops
 below apply the rules village by village, in the same order of operations as the NumPy
 versions would, so that they give the same numbers to the last bit
-(``tests/test_compiled.py``): what they save is the interpreter's overhead of a dozen
+(``tests/simulation/test_compiled.py``): what they save is the interpreter's overhead of a dozen
 NumPy calls a day, not arithmetic.
 """
 
@@ -18,8 +18,9 @@ from model.rules.bounds import clip01
 
 
 @njit(cache=True)
-def village_day(q, zone, population, reserves, loyal, grievance, fear, cell, deaths, frame_cell, field, supply,
-                hardship, stock_rate, blame, drift, backlash, decay, fear_rate, threshold, call):
+def village_day(q, zone, population, reserves, loyal, grievance, fear, cell, deaths, frame_cell, field, access,
+                hardship, stock_rate, buffer, blame, drift, backlash, grievance_backlash, decay, fear_rate, threshold,
+                call, arrest_k, risk_aversion):
     """One day of every village (processes 2-3): reserves, loyalty, grievance, fear, uprisings.
 
     Args:
@@ -34,44 +35,44 @@ def village_day(q, zone, population, reserves, loyal, grievance, fear, cell, dea
         deaths: civilians killed today in each grid cell, by JNIM (row 0) and by the state (row 1).
         frame_cell: each village's index in ``field``.
         field: the state's strength within reach, on the padded frame of the window sums.
-        supply: Bamako's days of supply over the comfortable level, at most 1.
-        hardship: today's hardship from the fuel price.
+        access: each village's fuel access (share of its market's demand it receives).
+        hardship: each village's hardship from the fuel price of its market.
         stock_rate: ``village_stock_rate_per_day``.
+        buffer: ``reserves_buffer``, the share of hardship full reserves absorb.
         blame: ``blame_attribution``.
         drift: ``loyalty_drift_per_day``.
-        backlash: ``indiscriminate_backlash``.
+        backlash: ``indiscriminate_backlash`` (loyalty per death per resident).
+        grievance_backlash: ``grievance_backlash`` (grievance per death per resident).
         decay: ``grievance_decay_per_day``.
         fear_rate: ``fear_rate_per_day``.
         threshold: ``uprising_threshold``.
         call: ``jnim_call_to_rise``.
+        arrest_k: ``arrest_constant`` (Epstein's k, per soldier per thousand residents).
+        risk_aversion: ``uprising_risk_aversion``.
 
     Returns:
         Each village's fuel access, reserves, loyalty, grievance, fear and whether it has risen.
 
     """
     n = len(q)
-    new = np.empty((5, n))
-    access, new_reserves, new_loyal, new_grievance, new_fear = new[0], new[1], new[2], new[3], new[4]
+    new = np.empty((4, n))
+    new_reserves, new_loyal, new_grievance, new_fear = new[0], new[1], new[2], new[3]
     risen = np.empty(n, dtype=np.bool_)
     for i in range(n):
-        # Assumptions (the model revision moves them into the table): a JNIM-held village gets half
-        # of Bamako's supply; with no access hardship bites 1.5 times, with full access once; full
-        # reserves halve the hardship felt.
-        access[i] = supply * (1.0 - 0.5 * q[i])
-        exposed = hardship * (1.5 - 0.5 * access[i])
+        exposed = hardship[i]
         new_reserves[i] = clip01(reserves[i] + stock_rate * ((1.0 - exposed) - reserves[i]))
-        felt = clip01(exposed * (1.0 - 0.5 * new_reserves[i]))
+        felt = clip01(exposed * (1.0 - buffer * new_reserves[i]))
         state_pc, jnim_pc = deaths[1, cell[i]] / population[i], deaths[0, cell[i]] / population[i]
         target = loyalty.loyalty_target(q[i], felt, blame)
         new_loyal[i] = loyalty.update_loyalty(loyal[i], target, drift, state_pc, jnim_pc, backlash)
-        new_grievance[i] = loyalty.update_grievance(grievance[i], felt, state_pc + jnim_pc, decay, backlash)
+        new_grievance[i] = loyalty.update_grievance(grievance[i], felt, state_pc + jnim_pc, decay, grievance_backlash)
         # Kalyvas: selective violence, and the fear it spreads, peak in zones 2 and 4.
         dominant = 1.0 if zone[i] == 2 or zone[i] == 4 else 0.0
         new_fear[i] = clip01(fear[i] + fear_rate * (dominant - fear[i]))
         # Epstein: fear raises the perceived risk of arrest one for one (assumption).
-        arrest = uprising.arrest_probability(field[frame_cell[i]], population[i])
-        risen[i] = uprising.rising(new_grievance[i], arrest * (1.0 + new_fear[i]), q[i], threshold, call)
-    return access, new_reserves, new_loyal, new_grievance, new_fear, risen
+        arrest = uprising.arrest_probability(field[frame_cell[i]], population[i], arrest_k)
+        risen[i] = uprising.rising(new_grievance[i], arrest * (1.0 + new_fear[i]), q[i], threshold, call, risk_aversion)
+    return access.copy(), new_reserves, new_loyal, new_grievance, new_fear, risen
 
 
 @njit(cache=True)

@@ -22,7 +22,7 @@ from model.processes.control import Control, state_forces
 from model.processes.convoys import Logistics, fuel_corridors
 from model.processes.fuel import FuelHub
 from model.processes.jnim import build_insurgency
-from model.processes.jnim_economy import jnim_income, pay_and_recruit
+from model.processes.jnim_economy import jnim_income, pay_and_recruit, refuel
 from model.processes.junta import Junta
 from model.processes.mines import Mines
 from model.processes.moscow import build_moscow
@@ -60,10 +60,10 @@ class MaliModel(mesa.Model):
         self.hub = FuelHub(p)
         self.logistics = Logistics(p, self.grid.map, self.army.escorts)
         self.junta = Junta(self, p)
-        self.mines = Mines(self.grid)
+        self.mines = Mines(self.grid, p["mine_hold_threshold"])
         self.control = Control(p, self.grid, self.villages)
         self.engagements = Combat(p, self.ledger)
-        self.capital = Capital(p, self.grid)
+        self.capital = Capital(p, self.grid, self.villages)
         self.spinning_up = False
 
     def spin_up(self) -> None:
@@ -91,7 +91,9 @@ class MaliModel(mesa.Model):
             return
         self.day += 1
         today = self.today = self.start_day()
+        self.army.command.effectiveness = self.junta.army_effectiveness(today.day)
         self.moscow.bargain(today.day, self.junta.concession_refusal, today.moscow_paid_at_dawn, self.rng)
+        self.moscow.answer_siege(today.day, today.besieged_at_dawn)
         self.logistics.dispatch(self, today, self.moscow.fighting)
         self.logistics.move(today, self.insurgency.columns, self.hub, self.ledger, self.engagements, self.rng)
         self.insurgency_day(today)
@@ -99,7 +101,7 @@ class MaliModel(mesa.Model):
         self.settle_accounts(today)
         self.junta_deliberates(today)
         self.capital.check(today, self.insurgency.columns, self.army, self.moscow, self.junta, self.hub,
-                           self.engagements)
+                           self.villages, self.engagements, self.rng)
         if self.capital.fell:
             self.running = False
         self.record()
@@ -112,8 +114,11 @@ class MaliModel(mesa.Model):
                     for name in self.logistics.corridors}
         finances = self.junta.finances
         return Today(day=self.day, blockade=blockade, supply_days_at_dawn=self.hub.days_of_supply,
-                     hardship_at_dawn=self.hub.hardship, arrears_at_dawn=finances.arrears,
-                     moscow_paid_at_dawn=finances.moscow_paid, deaths=np.zeros((2, self.grid.n_cells)))
+                     hardship_at_dawn=self.hub.hardship, rural_hardship_at_dawn=self.hub.rural_hardship,
+                     jnim_area_hardship=self.hub.jnim_area_hardship, bamako_met_at_dawn=self.hub.bamako_met,
+                     rural_met_at_dawn=self.hub.rural_met, arrears_at_dawn=finances.arrears,
+                     moscow_paid_at_dawn=finances.moscow_paid, besieged_at_dawn=self.capital.besieged,
+                     deaths=np.zeros((2, self.grid.n_cells)))
 
     def insurgency_day(self, today: Today) -> None:
         """Columns act, sweeps hunt, garrisons are attacked; then control, villages and recruits.
@@ -129,10 +134,11 @@ class MaliModel(mesa.Model):
         self.army.fight_sweeps(today, columns, sweepers, self.engagements, self.rng)
         self.army.defend_garrisons(today, columns, self.engagements, self.rng)
         self.control.update(columns, self.state_forces(), self.villages)
-        self.villages.day(today, self.control.state_field, today.hardship_at_dawn, self.ledger)
+        self.villages.day(today, self.control.state_field, self.ledger)
         payment = negotiation.payment(self.junta.negotiation, p["negotiation_payment_cfa_per_day"])
         income = jnim_income(p, self.villages, self.mines, self.control.q_control, payment)
         pay_and_recruit(p, self.insurgency, self.villages, self.control, income)
+        refuel(p, self.insurgency, today.rural_met_at_dawn, self.hub.rural_price)
         self.insurgency.coalesce_and_fragment(self.rng)
         self.army.replace_losses(self.villages.arrays, today.arrears_at_dawn)
 
@@ -149,7 +155,9 @@ class MaliModel(mesa.Model):
 
     def junta_deliberates(self, today: Today) -> None:
         """The junta's cohesion and legitimacy follow today's stress; a coup may happen."""
-        stress = {"arrears": self.junta.finances.arrears, "dry_memory": self.hub.dry_memory,
+        finances = self.junta.finances
+        stress = {"arrears": finances.arrears, "civil_arrears": finances.civil_arrears_today,
+                  "dry_memory": self.hub.dry_memory,
                   "hardship": self.hub.hardship, "territory_lost": self.control.territory_lost,
                   "protection_lost": self.moscow.protection_lost}
         self.junta.deliberate(today.day, today.defeats, stress, self.moscow.share_in(self.grid.capital_cell),
@@ -176,7 +184,7 @@ class MaliModel(mesa.Model):
         shares = self.control.shares
         self.series.record({
             "fuel_stock_l": hub.fuel_stock_l, "fuel_days_of_supply": hub.days_of_supply,
-            "fuel_price_cfa": hub.price,
+            "fuel_price_cfa": hub.price, "fuel_price_rural_cfa": hub.rural_price,
             "litres_per_min_wage": fuel_market.litres_per_wage(hub.price, p["smig_cfa_per_month"]),
             "junta_cohesion": junta.cohesion, "junta_legitimacy": junta.legitimacy,
             "coup_hazard": junta.hazard, "treasury_cfa": junta.finances.cash,
@@ -190,6 +198,8 @@ class MaliModel(mesa.Model):
             "coups": len(junta.coup_days), "convoy_size": self.logistics.convoy_size_today,
             "army_strength": self.army.total(), "russian_strength": self.moscow.strength,
             "capital_fell": float(self.capital.fell), "arrears_share": junta.finances.arrears,
+            "coup_attempts": len(junta.attempt_days), "urban_unrest": junta.unrest,
+            "emergency_debt_cfa": junta.finances.debt, "army_effectiveness": self.army.command.effectiveness,
         })
 
 

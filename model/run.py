@@ -23,6 +23,8 @@ def outcome_record(model: MaliModel) -> dict:
         "coup": bool(coups),
         "coup_day": coups[0] if coups else None,
         "n_coups": len(coups),
+        "n_coup_attempts": len(model.junta.attempt_days),
+        "n_assaults": len(capital.assaults),
         "capital_fell": capital.fell,
         "capital_fall_day": capital.fall_day,
         "end_day": model.day,

@@ -10,13 +10,14 @@ DAY_ZERO = dt.date(2025, 9, 3)
 """Day 0: JNIM declares the blockade of fuel imports (3 Sep 2025) [R]."""
 
 COLUMNS = (
-    "fuel_stock_l", "fuel_days_of_supply", "fuel_price_cfa", "litres_per_min_wage",
+    "fuel_stock_l", "fuel_days_of_supply", "fuel_price_cfa", "fuel_price_rural_cfa", "litres_per_min_wage",
     "junta_cohesion", "junta_legitimacy", "coup_hazard", "treasury_cfa", "russian_posture",
     "russian_goodwill", "jnim_fighters", "jnim_units", "control_state", "control_contested",
     "control_jnim", "tankers_delivered", "tankers_destroyed", "tankers_diverted",
     "civilian_deaths_state", "civilian_deaths_russian", "civilian_deaths_jnim", "coups",
     "convoy_size", "fuel_delivered_l", "fuel_consumed_l", "army_strength", "russian_strength",
-    "capital_fell", "arrears_share",
+    "capital_fell", "arrears_share", "coup_attempts", "urban_unrest", "emergency_debt_cfa",
+    "army_effectiveness",
 )
 """Numeric columns after ``day`` and ``date``; tanker, death and fuel columns are cumulative."""
 

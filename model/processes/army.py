@@ -29,6 +29,13 @@ class ArmyRole(Enum):
 
 
 @dataclass
+class Command:
+    """FAMa's chain of command: a purge after a coup disorganises every unit for a while."""
+
+    effectiveness: float = 1.0
+
+
+@dataclass
 class GarrisonArrays:
     """Strengths of the FAMa garrisons at towns, mines and Bamako (the garrison agents view them)."""
 
@@ -43,9 +50,11 @@ class ArmyUnit(mesa.Agent):
     perpetrator = "state"
     """Whom the civilian deaths of its operations are charged to."""
 
-    def __init__(self, model, role: ArmyRole, cell: int, strength: float, garrisons: GarrisonArrays | None = None,
-                 garrison_index: int | None = None, corridor: str | None = None):
+    def __init__(self, model, command: Command, role: ArmyRole, cell: int, strength: float,
+                 garrisons: GarrisonArrays | None = None, garrison_index: int | None = None,
+                 corridor: str | None = None):
         super().__init__(model)
+        self.command = command
         self.role = role
         self.cell = cell
         self.garrisons = garrisons
@@ -54,10 +63,9 @@ class ArmyUnit(mesa.Agent):
         self._strength = strength
         self.full_strength = strength
 
-    @staticmethod
-    def combat_weight(p: dict) -> float:
-        """Combat weight per soldier."""
-        return p["army_combat_weight"]
+    def combat_weight(self, p: dict) -> float:
+        """Combat weight per soldier, as far as the chain of command works."""
+        return p["army_combat_weight"] * self.command.effectiveness
 
     @property
     def strength(self) -> float:
@@ -77,9 +85,10 @@ class ArmyUnit(mesa.Agent):
 class Army:
     """The FAMa units, where they are, and how they hunt, defend and are replaced."""
 
-    def __init__(self, p: dict, grid, garrisons: GarrisonArrays, garrison_units: list[ArmyUnit],
+    def __init__(self, p: dict, grid, command: Command, garrisons: GarrisonArrays, garrison_units: list[ArmyUnit],
                  escorts: dict[str, ArmyUnit], sweeps: list[ArmyUnit]):
         self.p = p
+        self.command = command
         self.grid = grid
         self.garrisons = garrisons
         self.garrison_units = garrison_units
@@ -88,6 +97,11 @@ class Army:
         self.capital_garrison = 0
         self.garrison_at = {int(c): k for k, c in enumerate(garrisons.cells)}
         self._garrisons_near: dict[int, list[int]] = {}
+
+    @property
+    def weight(self) -> float:
+        """Combat weight per FAMa soldier today (a purge lowers it)."""
+        return self.p["army_combat_weight"] * self.command.effectiveness
 
     @property
     def bamako_garrison(self) -> ArmyUnit:
@@ -145,7 +159,7 @@ class Army:
                 continue
             attack = sweeper.strength * sweeper.combat_weight(self.p)
             state_won = rng.random() < combat.contest_win_probability(attack, unit.combat_strength)
-            engagements.casualties(today.deaths, unit, sweeper, attack, not state_won, unit.cell)
+            engagements.casualties(today.deaths, unit, [(sweeper, 1.0)], attack, not state_won, unit.cell)
             if state_won:
                 unit.replan_day = today.day + 1
                 unit.target_cell = unit.home_cell
@@ -159,9 +173,10 @@ class Army:
             k = self.garrison_at.get(unit.cell)
             if k is None:
                 continue
-            defence = g.strength[k] * p["army_combat_weight"] * p["garrison_fortification"]
+            defence = g.strength[k] * self.weight * p["garrison_fortification"]
             won = rng.random() < combat.contest_win_probability(unit.combat_strength, defence)
-            engagements.casualties(today.deaths, unit, self.garrison_units[k], defence, won, unit.cell)
+            engagements.casualties(today.deaths, unit, [(self.garrison_units[k], 1.0)], defence, won, unit.cell,
+                                   p["garrison_fortification"])
             if won and g.strength[k] < p["garrison_defeat_share"] * g.full_strength[k]:
                 today.defeats += 1.0
             unit.task, unit.replan_day = "rest", today.day + p["jnim_rest_days_after_attack"]
@@ -185,7 +200,7 @@ class Army:
             unit.strength += rate * d * scale
 
 
-def build_garrisons(model: mesa.Model, p: dict, mali) -> tuple[GarrisonArrays, list[ArmyUnit]]:
+def build_garrisons(model: mesa.Model, p: dict, mali, command: Command) -> tuple[GarrisonArrays, list[ArmyUnit]]:
     """FAMa garrisons at every town and mine cell, Bamako's first; the rest share what is left.
 
     A mine's garrison weighs ``mine_garrison_weight`` town garrisons; a cell with a town and a
@@ -201,22 +216,23 @@ def build_garrisons(model: mesa.Model, p: dict, mali) -> tuple[GarrisonArrays, l
     rest = p["army_strength"] * (1 - p["army_mobile_share"]) - p["bamako_garrison"]
     strength = np.concatenate([[p["bamako_garrison"]], rest * w / w.sum()])
     arrays = GarrisonArrays(cells, strength.astype(float), strength.astype(float))
-    units = [ArmyUnit(model, ArmyRole.GARRISON, int(cell), float(strength[k]), garrisons=arrays, garrison_index=k)
-             for k, cell in enumerate(cells)]
+    units = [ArmyUnit(model, command, ArmyRole.GARRISON, int(cell), float(strength[k]), garrisons=arrays,
+                      garrison_index=k) for k, cell in enumerate(cells)]
     return arrays, units
 
 
 def build_army(model: mesa.Model, p: dict, grid, fuel_corridors: dict) -> Army:
     """Garrisons, then an escort at each fuel crossing (by its share of fuel), then the sweeps."""
     mali = grid.map
-    garrisons, garrison_units = build_garrisons(model, p, mali)
+    command = Command()
+    garrisons, garrison_units = build_garrisons(model, p, mali, command)
     towns = {t.name: t.cell for t in mali.towns}
     mobile = p["army_strength"] * p["army_mobile_share"]
     total_share = sum(c.fuel_share for c in fuel_corridors.values())
     escorts = {}
     for name, corridor in fuel_corridors.items():
         strength = mobile * p["escort_share"] * corridor.fuel_share / total_share
-        escorts[name] = ArmyUnit(model, ArmyRole.ESCORT, int(corridor.cells[0]), strength, corridor=name)
+        escorts[name] = ArmyUnit(model, command, ArmyRole.ESCORT, int(corridor.cells[0]), strength, corridor=name)
     sweep = mobile * (1 - p["escort_share"]) / N_SWEEP_UNITS
-    sweeps = [ArmyUnit(model, ArmyRole.SWEEP, towns[b], sweep) for b in SWEEP_BASES]
-    return Army(p, grid, garrisons, garrison_units, escorts, sweeps)
+    sweeps = [ArmyUnit(model, command, ArmyRole.SWEEP, towns[b], sweep) for b in SWEEP_BASES]
+    return Army(p, grid, command, garrisons, garrison_units, escorts, sweeps)

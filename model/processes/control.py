@@ -107,7 +107,7 @@ def state_forces(p: dict, army, russians: list) -> tuple[tuple[np.ndarray, np.nd
     Active Russian units patrol: their presence reaches `patrol_reach_km`, farther than a
     garrison's or a sweep's (MODEL_SPEC §2: ACTIVE means offensives, patrols, escorts).
     """
-    russian_weight, army_weight = p["russian_combat_weight"], p["army_combat_weight"]
+    russian_weight, army_weight = p["russian_combat_weight"], army.weight
     patrols = [u for u in russians if u.fighting]
     holding = [u for u in russians if not u.fighting]
     cells = np.concatenate([army.garrisons.cells, [u.cell for u in army.sweeps],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from dataclasses import dataclass
 
 import mesa
 
@@ -15,6 +16,24 @@ SENEGAL_CORRIDORS = ("senegal_south", "senegal_north")
 """The blockade was declared for the Kayes and Nioro regions first [R]."""
 
 
+@dataclass
+class Detachment:
+    """The escort of one convoy: FAMa soldiers of the corridor's escort and Russian men, until it is back.
+
+    Attributes:
+        fama: FAMa soldiers.
+        russians: Russian men, and the unit they come from.
+        strength: combat strength of the whole detachment.
+        back_day: the day it is back at the crossing, ready for another convoy.
+
+    """
+
+    fama: float
+    russians: list[tuple[object, float]]
+    strength: float
+    back_day: int
+
+
 def fuel_corridors(mali) -> dict:
     """The map's fuel corridors by name, in the map's order."""
     return {n: c for n, c in mali.corridors.items() if c.kind == "fuel"}
@@ -23,15 +42,19 @@ def fuel_corridors(mali) -> dict:
 class FuelConvoy(mesa.Agent):
     """Tankers moving together along a corridor toward Bamako, with or without escort."""
 
-    def __init__(self, model, logistics: Logistics, corridor: str, tankers: int, escort: float, day: int):
+    def __init__(self, model, logistics: Logistics, corridor: str, tankers: int, escort: Detachment | None, day: int):
         super().__init__(model)
         self.logistics = logistics
         self.corridor = corridor
         self.tankers = tankers
-        self.escort = escort
+        self.detachment = escort
+        self.escort = escort.strength if escort else 0.0
         self.km = 0.0
         self.set_out_day = day
         self.path_index = 0
+        p = logistics.p
+        # An escorted convoy moves at the pace of its escort, with halts; free traffic at the trucks'.
+        self.speed_km_per_day = p["escorted_convoy_speed_km_per_day"] if escort else p["convoy_speed_km_per_day"]
         logistics.convoys.append(self)
 
     def remove(self) -> None:
@@ -47,7 +70,7 @@ class FuelConvoy(mesa.Agent):
     def step(self) -> None:
         """Advance along the road; the ambushes on the stretch covered today are resolved after."""
         road = self.road
-        self.km = min(road.length_km, self.km + self.logistics.p["convoy_speed_km_per_day"])
+        self.km = min(road.length_km, self.km + self.speed_km_per_day)
         self.path_index = bisect_right(road.km_list, self.km) - 1
 
     @property
@@ -81,6 +104,9 @@ class Logistics:
         self.base_tankers_per_day = base_import_l / p["tanker_capacity_l"]
         self.trucker_fear = dict.fromkeys(self.corridors, 0.0)
         self.queue = dict.fromkeys(self.corridors, 0)
+        self.away: dict[str, list[Detachment]] = {name: [] for name in self.corridors}
+        self.round_trip_days = {n: math.ceil(2 * c.length_km / p["escorted_convoy_speed_km_per_day"])
+                                for n, c in self.corridors.items()}
         self.convoys: list[FuelConvoy] = []
         self.convoy_size_today = math.nan
 
@@ -93,13 +119,44 @@ class Logistics:
             return 0.0
         return negotiation.effective_blockade(p["blockade_intensity"], negotiation_level, p["negotiation_relief"])
 
-    def escort_strength(self, name: str, russians_fighting: list) -> float:
-        """Effective escort a convoy on this corridor gets: its FAMa escort plus active Russians."""
+    def available_escort(self, name: str, day: int, russians_fighting: list) -> tuple[float, list]:
+        """FAMa soldiers and Russian men of this corridor's escort who are at the crossing today.
+
+        The corridor's share of the fighting Russians' escort duty (``russian_escort_share`` times
+        the corridor's fuel share) rides along; men away with a convoy are back after its round trip.
+        """
+        self.away[name] = [d for d in self.away[name] if d.back_day > day]
+        fama_away = sum(d.fama for d in self.away[name])
+        fama = max(0.0, self.escorts[name].strength - fama_away)
+        share = self.p["russian_escort_share"] * self.corridors[name].fuel_share
+        russians = []
+        for unit in russians_fighting:
+            away = sum(m for d in self.away[name] for u, m in d.russians if u is unit)
+            russians.append((unit, max(0.0, unit.strength * share - away)))
+        return fama, russians
+
+    def assign_escort(self, name: str, day: int, tankers: int, fama: float, russians: list) -> Detachment:
+        """The escort a convoy of ``tankers`` needs, from what is available (all of it if short)."""
         p = self.p
-        army = self.escorts[name].strength * p["army_combat_weight"]
-        active = sum(u.strength for u in russians_fighting)
-        russian = p["russian_escort_share"] * active * self.corridors[name].fuel_share * p["russian_combat_weight"]
-        return (army + russian) / p["escort_rotations"]
+        fama_w, russian_w = self.escorts[name].combat_weight(p), p["russian_combat_weight"]
+        available = fama * fama_w + sum(m for _, m in russians) * russian_w
+        take = min(1.0, tankers * p["escort_per_tanker"] / available) if available > 0 else 0.0
+        detachment = Detachment(fama * take, [(u, m * take) for u, m in russians if m > 0], available * take,
+                                day + self.round_trip_days[name])
+        self.away[name].append(detachment)
+        return detachment
+
+    def convoy_size(self, name: str, fama: float, russians: list, supply_days: float) -> int:
+        """How many tankers the junta sends today: as many as its escort can protect, if worth sending.
+
+        It holds a convoy until ``convoy_min_tankers`` have gathered, unless Bamako is short
+        (below ``market_comfort_days`` of supply), when whatever can be protected goes.
+        """
+        p = self.p
+        strength = fama * self.escorts[name].combat_weight(p) + sum(m for _, m in russians) * p["russian_combat_weight"]
+        size = min(self.queue[name], int(strength / p["escort_per_tanker"]))
+        short = supply_days < p["market_comfort_days"]
+        return size if size >= p["convoy_min_tankers"] or (short and size >= 1) else 0
 
     def dispatch(self, model, today, russians_fighting: list) -> None:
         """Tankers reach the crossings; convoys set out daily, or every few days under escort.
@@ -114,14 +171,18 @@ class Logistics:
             if name == "guinea" and today.day >= p["russian_fuel_start_day"]:
                 base += p["russian_fuel_l_per_day"] / p["tanker_capacity_l"]
             rate = convoys.tankers_setting_out(base, self.trucker_fear[name], p["trucker_fear"],
-                                               today.supply_days_at_dawn, p["initial_stock_days"])
+                                               today.supply_days_at_dawn, p["initial_stock_days"],
+                                               p["importer_restock_min"], p["importer_restock_max"],
+                                               self.queue[name] / max(base, 1e-9), p["trucker_patience_days"])
             self.queue[name] += model.rng.poisson(rate)
-            blockaded = today.blockade[name] > 0
-            if convoys.convoy_departs(today.day, blockaded, p["escorted_convoy_interval_days"], self.queue[name]):
-                escort = self.escort_strength(name, russians_fighting) if blockaded else 0.0
-                size = self.queue[name]
-                if blockaded:
-                    size = min(size, p["escorted_convoy_max_tankers"])
+            # Unescorted traffic leaves daily; under blockade the junta sends escorted convoys.
+            escort, size = None, self.queue[name]
+            if today.blockade[name] > 0:
+                fama, russians = self.available_escort(name, today.day, russians_fighting)
+                size = self.convoy_size(name, fama, russians, today.supply_days_at_dawn)
+                if size:
+                    escort = self.assign_escort(name, today.day, size, fama, russians)
+            if size >= 1:
                 FuelConvoy(model, self, name, int(size), escort, today.day)
                 sizes.append(size)
                 self.queue[name] -= size
@@ -164,7 +225,7 @@ class Logistics:
         p = self.p
         defence = convoy.escort * p["escort_defence_weight"]
         won = rng.random() < combat.contest_win_probability(unit.combat_strength, defence)
-        engagements.casualties(today.deaths, unit, self.escort_of(convoy), defence, won, convoy.cell)
+        engagements.casualties(today.deaths, unit, self.defenders_of(convoy), defence, won, convoy.cell)
         if not won:
             return 0.0
         concentration = p["ambush_burn_concentration"]
@@ -187,9 +248,17 @@ class Logistics:
             convoy.tankers = 0
         return float(burned + diverted)
 
-    def escort_of(self, convoy: FuelConvoy):
-        """The FAMa escort unit of the convoy's corridor (it takes the losses of an ambush)."""
-        return self.escorts[convoy.corridor]
+    def defenders_of(self, convoy: FuelConvoy) -> list[tuple[object, float]]:
+        """The units that fight for a convoy, each with its share of the escort's strength.
+
+        The FAMa escort unit and the Russian units whose men ride along share the losses.
+        """
+        d = convoy.detachment
+        if d is None or d.strength <= 0:
+            return [(self.escorts[convoy.corridor], 1.0)]
+        fama_share = d.fama * self.escorts[convoy.corridor].combat_weight(self.p) / d.strength
+        russian_w = self.p["russian_combat_weight"]
+        return [(self.escorts[convoy.corridor], fama_share)] + [(u, m * russian_w / d.strength) for u, m in d.russians]
 
     def deliver(self, today, convoy: FuelConvoy, hub, ledger: Ledger) -> None:
         """A convoy reaching Bamako unloads its fuel at the hub."""

@@ -63,6 +63,9 @@ class Insurgency:
         self.base_weights = columns.base_weights(villages.arrays.population, villages.presence)
         self.columns: list[JnimColumn] = []
         self.orphan_recruits = 0.0
+        self.appeal = columns.TaskAppeal(p["task_ambush_appeal"], p["task_attack_appeal"], p["task_rest_appeal"],
+                                         p["siege_attraction"], p["siege_cohesion_threshold"],
+                                         p["siege_odds_threshold"])
         self._ambush_sites: tuple[int, tuple[np.ndarray, np.ndarray]] | None = None
 
     @property
@@ -89,7 +92,7 @@ class Insurgency:
             return
         blockade = max(today.blockade.values())
         odds_on_bamako = self.fighters / max(1.0, bamako_defence)
-        garrison_strength = (army.garrisons.strength * self.p["army_combat_weight"]).tolist()
+        garrison_strength = (army.garrisons.strength * army.weight).tolist()
         for unit in due:
             unit.task, unit.target_cell = self.plan_column(today, unit, blockade, odds_on_bamako, cohesion,
                                                            garrison_strength, army, logistics, state_field, rng)
@@ -99,7 +102,7 @@ class Insurgency:
                     garrison_strength: list[float], army, logistics, state_field, rng) -> tuple[str, int]:
         """Pick a task and its target cell for one column."""
         k_weak, odds = self.weakest_garrison_near(unit, garrison_strength, army)
-        weights = columns.task_weights(blockade, unit.morale, odds, cohesion, odds_on_bamako)
+        weights = columns.task_weights(blockade, unit.morale, odds, cohesion, odds_on_bamako, self.appeal)
         task = columns.TASKS[columns.choose(weights, rng.random())]
         if task == "ambush":
             cells, attraction = self.ambush_sites(today, logistics, state_field)

@@ -32,8 +32,8 @@ def pay_and_recruit(p: dict, insurgency, villages, control, income: float) -> No
     """
     v = villages.arrays
     units = insurgency.columns
-    ceiling = recruitment.jnim_ceiling(v.population, villages.presence, v.grievance,
-                                       p["jnim_mobilisable_share"], p["jnim_ceiling_grievance_gain"])
+    ceiling = recruitment.jnim_ceiling(v.population, villages.presence, v.q, v.grievance, p["jnim_mobilisable_share"],
+                                       p["jnim_ceiling_grievance_gain"], p["blame_attribution"])
     pool = recruitment.jnim_recruits(v.population, v.loyalty, v.grievance, v.q, v.risen, p["jnim_recruit_rate"],
                                      insurgency.fighters + insurgency.orphan_recruits, ceiling)
     recruits, orphans = recruitment.recruits_by_reach(v.cells, pool, control.column_cells,
@@ -47,3 +47,16 @@ def pay_and_recruit(p: dict, insurgency, villages, control, income: float) -> No
         unit.cash, unit.fighters = unit_cash, unit_fighters
     insurgency.orphan_recruits += orphans
     insurgency.spawn_orphan_column(pool)
+
+
+def refuel(p: dict, insurgency, rural_met: float, rural_price: float) -> None:
+    """Columns buy fuel in the rural markets, as far as those are supplied, and pay the rural price.
+
+    The junta's rural fuel-sales ban works here: what it withholds from the rural market a column
+    cannot buy (its mobility), and the scarcity raises the price it pays (its cash).
+    """
+    for unit in insurgency.columns:
+        litres = min(p["jnim_fuel_purchase_l_per_fighter_day"] * unit.fighters * rural_met,
+                     unit.cash / rural_price)
+        unit.fuel += litres
+        unit.cash = max(0.0, unit.cash - litres * rural_price)  # it buys no more than its cash pays for

@@ -6,14 +6,12 @@ import numpy as np
 
 from model.geography import mine_output
 
-JNIM_HOLDS_AT = 0.6
-"""JNIM holds a mine when its share of the mine's cell reaches zone 4 (Kalyvas: JNIM-dominant)."""
-
 
 class Mines:
     """Every mine of the map with its output (t/year) and whether it is industrial."""
 
-    def __init__(self, grid):
+    def __init__(self, grid, hold_threshold: float):
+        self.hold_threshold = hold_threshold
         output = mine_output()
         self.table = [(place.cell, *output[place.name]) for place in grid.map.mines]
         self.cells = np.array([cell for cell, _, _ in self.table], dtype=np.int64)
@@ -22,7 +20,7 @@ class Mines:
 
     def held_by_jnim(self, q_control: np.ndarray) -> list[bool]:
         """For each mine of ``table``, whether JNIM holds its cell."""
-        return (q_control[self.control_index] >= JNIM_HOLDS_AT).tolist()
+        return (q_control[self.control_index] >= self.hold_threshold).tolist()
 
     def artisanal_tonnes_held_by_jnim(self, q_control: np.ndarray) -> float:
         """Artisanal gold a year from the mines JNIM holds."""

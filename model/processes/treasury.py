@@ -1,19 +1,23 @@
-"""The state's finances (process 5): revenue by what the state still holds, spending, arrears."""
+"""The state's finances (process 5): revenue by what the state still holds, spending by priority, arrears."""
 
 from __future__ import annotations
-
-import math
 
 from model.rules import taxation
 
 
 class Treasury:
-    """The junta's cash, its budget per day, and the salary arrears that stress the officer corps.
+    """The junta's cash, its budget per day, its debt, and the pay left unpaid.
+
+    A short treasury pays its items in order (``spending_priority``): military pay, Moscow and
+    any negotiated payment to JNIM first, then civil pay, then the rest of the budget. Before it
+    leaves pay unpaid it borrows, up to ``emergency_borrowing_limit_cfa``, at a cost.
 
     Attributes:
         cash: CFA in the treasury.
-        arrears: smoothed share of the payroll left unpaid (over ``stress_memory_days``).
-        moscow_paid: whether Moscow was paid today (arrears below ``moscow_unpaid_arrears``).
+        debt: emergency borrowing outstanding (with unpaid interest).
+        arrears: smoothed share of the military payroll left unpaid (the officer corps' stress).
+        civil_arrears_today: share of civil pay left unpaid today (Bamako's unrest).
+        moscow_paid: whether Moscow was paid in full today.
         delivery_memory: smoothed fuel deliveries (fuel-tax revenue follows them).
 
     """
@@ -21,19 +25,34 @@ class Treasury:
     def __init__(self, p: dict):
         self.p = p
         self.cash = p["initial_treasury_cfa"]
+        self.debt = 0.0
         self.revenue_per_day = p["state_revenue_cfa_per_year"] / 365.0
         self.spending_per_day = p["state_spending_cfa_per_year"] / 365.0
-        self.payroll_per_day = p["payroll_share"] * self.spending_per_day
-        # Borrowing stays at the pre-blockade deficit: lenders do not follow a siege (assumption).
+        payroll = p["payroll_share"] * self.spending_per_day
+        self.military_pay_per_day = p["military_payroll_share"] * payroll
+        self.civil_pay_per_day = payroll - self.military_pay_per_day
+        self.moscow_per_day = p["moscow_payment_cfa_per_month"] * 12 / 365.0
+        self.rest_per_day = self.spending_per_day - payroll - self.moscow_per_day
+        # The pre-blockade deficit stays financed as before the blockade; more must be borrowed.
         self.borrowing_per_day = self.spending_per_day - self.revenue_per_day
         self.base_import_l_per_day = p["national_demand_l_per_day"] * p["import_to_demand_ratio"]
         self.delivery_memory = self.base_import_l_per_day
         self.arrears = 0.0
+        self.civil_arrears_today = 0.0
         self.moscow_paid = True
+
+    def revenue(self, delivered_l: float, held_share: float, fuel_activity: float, gold_share: float) -> float:
+        """Today's revenue: territorial taxes by land held and activity, fuel taxes, gold."""
+        p = self.p
+        self.delivery_memory += (delivered_l - self.delivery_memory) / p["delivery_memory_days"]
+        activity = fuel_activity ** p["revenue_activity_exponent"]
+        return taxation.state_revenue(self.revenue_per_day, held_share, activity,
+                                      self.delivery_memory / self.base_import_l_per_day, gold_share,
+                                      p["fuel_revenue_share"], p["gold_revenue_share"])
 
     def settle(self, delivered_l: float, held_share: float, fuel_activity: float, gold_share: float,
                payment_to_jnim: float) -> None:
-        """Collect revenue, pay what can be paid, and count the salaries left unpaid.
+        """Collect revenue, borrow if pay would go unpaid, pay by priority, and count the arrears.
 
         Args:
             delivered_l: fuel delivered today (fuel taxes follow deliveries).
@@ -44,14 +63,20 @@ class Treasury:
 
         """
         p = self.p
-        self.delivery_memory += (delivered_l - self.delivery_memory) / p["delivery_memory_days"]
-        # Economic activity responds less than one-for-one to fuel: its square root (assumption).
-        activity = math.sqrt(fuel_activity)
-        revenue = taxation.state_revenue(self.revenue_per_day, held_share, activity,
-                                         self.delivery_memory / self.base_import_l_per_day, gold_share,
-                                         p["fuel_revenue_share"], p["gold_revenue_share"])
-        spending = self.spending_per_day + payment_to_jnim
-        self.cash, unpaid = taxation.pay(self.cash, revenue + self.borrowing_per_day, spending)
-        arrears_today = min(1.0, unpaid / self.payroll_per_day)
-        self.arrears += (arrears_today - self.arrears) / p["stress_memory_days"]
-        self.moscow_paid = arrears_today < p["moscow_unpaid_arrears"]
+        interest = self.debt * p["borrowing_rate_per_year"] / 365.0
+        security = self.military_pay_per_day + self.moscow_per_day + payment_to_jnim
+        items = [security, self.civil_pay_per_day, self.rest_per_day + interest]
+        revenue = self.revenue(delivered_l, held_share, fuel_activity, gold_share)
+        available = self.cash + revenue + self.borrowing_per_day
+        short_of_pay = max(0.0, security + self.civil_pay_per_day - available)
+        loan = min(short_of_pay, max(0.0, p["emergency_borrowing_limit_cfa"] - self.debt))
+        self.debt += loan
+        paid = taxation.pay_by_priority(available + loan, items, p["spending_priority"] == "pro_rata")
+        self.cash = max(0.0, available + loan - sum(paid))  # what was paid never exceeds what was there
+        self.debt += max(0.0, interest - paid[2])  # interest comes first within the rest; unpaid, it compounds
+        security_share = paid[0] / security
+        self.moscow_paid = security_share >= 1.0
+        self.civil_arrears_today = 1.0 - paid[1] / self.civil_pay_per_day
+        # Security is paid pro rata within itself: soldiers go short in the same proportion.
+        military_arrears_today = 1.0 - security_share
+        self.arrears += (military_arrears_today - self.arrears) / p["stress_memory_days"]

@@ -90,6 +90,7 @@ class Villages:
         region_of = mali.region.ravel()[cells]
         self.presence = np.array(mali.region_jnim_presence)[region_of]
         self.frame_cells = grid.frame_cell[cells]
+        self.capital_index = int(np.flatnonzero(cells == grid.capital_cell)[0])
         self.agents = [Village(model, self.arrays, k, mali.region_names[r]) for k, r in enumerate(region_of.tolist())]
 
     @property
@@ -97,24 +98,37 @@ class Villages:
         """Each village's grid cell."""
         return self.arrays.cells
 
-    def day(self, today, state_field: np.ndarray, hardship: float, ledger) -> None:
+    def fuel(self, today) -> tuple[np.ndarray, np.ndarray]:
+        """Each village's fuel access and hardship, mixed by JNIM's share of control.
+
+        Where the state holds a village it buys in the rural market; where JNIM does, it lives on
+        smuggled fuel; Bamako's cell buys in its own market.
+        """
+        q = self.arrays.q
+        access = (1.0 - q) * today.rural_met_at_dawn + q
+        hardship = (1.0 - q) * today.rural_hardship_at_dawn + q * today.jnim_area_hardship
+        access[self.capital_index] = today.bamako_met_at_dawn
+        hardship[self.capital_index] = today.hardship_at_dawn
+        return np.minimum(access, 1.0), hardship
+
+    def day(self, today, state_field: np.ndarray, ledger) -> None:
         """Reserves, loyalty, grievance, fear and uprisings of all villages; then selective killings.
 
         Args:
-            today: the day's signals; villages read yesterday's days of supply and hardship
-                (the market trades after them) and today's civilian deaths.
+            today: the day's signals; villages read yesterday's fuel supply and hardship of their
+                market (the markets trade after them) and today's civilian deaths.
             state_field: the state's strength in reach, left by today's control.
-            hardship: yesterday's fuel hardship (``today.hardship_at_dawn``).
             ledger: where the selective killings are counted.
 
         """
         p, v = self.p, self.arrays
-        supply = min(1.0, today.supply_days_at_dawn / p["market_comfort_days"])
+        access, hardship = self.fuel(today)
         v.fuel_access, v.reserves, v.loyalty, v.grievance, v.fear, v.risen = compiled.village_day(
             v.q, v.zone, v.population, v.reserves, v.loyalty, v.grievance, v.fear, v.cells, today.deaths,
-            self.frame_cells, state_field, supply, hardship, p["village_stock_rate_per_day"],
-            p["blame_attribution"], p["loyalty_drift_per_day"], p["indiscriminate_backlash"],
-            p["grievance_decay_per_day"], p["fear_rate_per_day"], p["uprising_threshold"], p["jnim_call_to_rise"])
+            self.frame_cells, state_field, access, hardship, p["village_stock_rate_per_day"], p["reserves_buffer"],
+            p["blame_attribution"], p["loyalty_drift_per_day"], p["indiscriminate_backlash"], p["grievance_backlash"],
+            p["grievance_decay_per_day"], p["fear_rate_per_day"], p["uprising_threshold"], p["jnim_call_to_rise"],
+            p["arrest_constant"], p["uprising_risk_aversion"])
         self.selective_violence(ledger)
 
     def selective_violence(self, ledger) -> None:

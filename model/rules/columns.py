@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import accumulate
 
 import numpy as np
@@ -19,18 +20,34 @@ SHORT = 16
 """Up to this many weights, ``choose`` stays in plain Python."""
 
 
+@dataclass(frozen=True)
+class TaskAppeal:
+    """How strongly each task tempts a column, against taxing home (weight 1; parameters ``task_*``, ``siege_*``)."""
+
+    ambush: float
+    attack: float
+    rest: float
+    siege: float
+    siege_cohesion_threshold: float
+    siege_odds_threshold: float
+
+
 def task_weights(blockade: float, morale: float, odds_vs_garrison: float,
-                 junta_cohesion: float, jnim_to_bamako_defenders: float) -> list[float]:
-    """Attraction of each task in ``TASKS`` order (assumption; all non-negative)."""
-    # A siege is thinkable only once cohesion is below half and JNIM outnumbers half of Bamako's
-    # defenders; 8 makes it the likeliest task when both are far past those points (assumption).
-    siege = 8.0 * max(0.0, 0.5 - junta_cohesion) * max(0.0, jnim_to_bamako_defenders - 0.5)
-    # Taxing home is the reference task (weight 1); the others are weighed against it (assumption).
+                 junta_cohesion: float, jnim_to_bamako_defenders: float, appeal: TaskAppeal) -> list[float]:
+    """Attraction of each task in ``TASKS`` order (all non-negative).
+
+    Ambushes tempt as the blockade is intense, an attack as the odds against the weakest
+    garrison in range are good (counted up to 2:1), rest as morale is low. A siege is thinkable
+    only once the junta's cohesion is below its threshold and JNIM's fighters exceed the odds
+    threshold times Bamako's defence; its weight grows with both gaps.
+    """
+    siege = (appeal.siege * max(0.0, appeal.siege_cohesion_threshold - junta_cohesion)
+             * max(0.0, jnim_to_bamako_defenders - appeal.siege_odds_threshold))
     return [
-        0.5 * blockade,
+        appeal.ambush * blockade,
         1.0,
-        0.4 * min(2.0, odds_vs_garrison),
-        0.5 * (1.0 - morale),
+        appeal.attack * min(2.0, odds_vs_garrison),
+        appeal.rest * (1.0 - morale),
         siege,
     ]
 

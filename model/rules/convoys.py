@@ -1,35 +1,31 @@
 """Process 7 — convoys and the blockade: departures, escorts, ambushes.
 
 Tankers arrive at the crossings at each corridor's share of imports; truckers deterred by
-recent losses hold back (assumption). Under blockade, convoys wait for an escort and leave
-every few days, so escorted convoys are bigger and rarer. An ambush that prevails burns a
-quarter to a half of the convoy (14 Sep 2025: 20-40 of 80+ burned [R]) and drives some off.
+recent losses hold back (assumption). Under blockade the junta decides when a convoy leaves and
+how big it is, from the queue and the escort it can assign (``model.processes.convoys``). An
+ambush that prevails burns a quarter to a half of the convoy (14 Sep 2025: 20-40 of 80+ burned
+[R]) and drives some off.
 """
 
 from __future__ import annotations
 
 
 def tankers_setting_out(base_per_day: float, fear: float, sensitivity: float,
-                        days_of_supply: float, target_days: float) -> float:
-    """Tankers per day that set out: importers restock toward a target, truckers fear losses.
+                        days_of_supply: float, target_days: float, restock_min: float, restock_max: float,
+                        queue_days: float = 0.0, patience_days: float = float("inf")) -> float:
+    """Tankers per day that set out: importers restock toward a target, truckers fear losses and queues.
 
-    Importers order up to twice the base when Bamako's stock is short and down to half when
-    it is long (assumption); fear divides the flow by 1 + sensitivity · fear.
+    Importers order more when Bamako's stock is short and less when it is long, between
+    ``restock_min`` and ``restock_max`` times the base; fear divides the flow by 1 + sensitivity · fear,
+    and a queue at the crossing by 1 + (days of flow already waiting) / ``patience_days``.
     """
-    restock = min(2.0, max(0.5, 1.0 + 0.5 * (target_days - days_of_supply) / target_days))
-    return base_per_day * restock / (1.0 + sensitivity * fear)
+    restock = min(restock_max, max(restock_min, 1.0 + 0.5 * (target_days - days_of_supply) / target_days))
+    return base_per_day * restock / ((1.0 + sensitivity * fear) * (1.0 + queue_days / patience_days))
 
 
 def update_fear(fear: float, lost_share_today: float, memory_days: float = 30.0) -> float:
     """Truckers' fear: an exponentially weighted memory of the share of tankers lost."""
     return fear + (lost_share_today - fear) / memory_days
-
-
-def convoy_departs(day: int, blockaded: bool, interval_days: int, queued: float) -> bool:
-    """Unescorted traffic leaves daily; under blockade a convoy leaves every ``interval_days``."""
-    if queued < 1.0:
-        return False
-    return (not blockaded) or day % interval_days == 0
 
 
 def ambush_attack_probability(intensity: float, attackers: float, escort: float) -> float:

@@ -13,16 +13,17 @@ import numpy as np
 from model.rules.windows import Windows, paint_layers, windows
 
 
-def jnim_ceiling(population: np.ndarray, presence: np.ndarray, grievance: np.ndarray, share: float,
-                 grievance_gain: float) -> float:
+def jnim_ceiling(population: np.ndarray, presence: np.ndarray, q: np.ndarray, grievance: np.ndarray, share: float,
+                 grievance_gain: float, blame: float) -> float:
     """Most fighters JNIM can keep under arms: a share of the people of its areas, widened by grievance.
 
     Assumption: the mobilisable base is the population weighted by JNIM's structural presence in
-    its region (data file regions.csv), times 1 + ``grievance_gain`` × grievance. It does not
-    follow control, so it anchors JNIM's strength while conditions are stable, and lets
-    hardship widen it.
+    its region (data file regions.csv), or by its share of control where that is larger, so the
+    ceiling follows the territory JNIM takes. Grievance widens it only as far as it is blamed on
+    the state (``blame``): hardship blamed on JNIM's own blockade recruits nobody for JNIM.
     """
-    return share * float(np.sum(population * presence * (1.0 + grievance_gain * grievance)))
+    base = population * np.maximum(presence, q)
+    return share * float(np.sum(base * (1.0 + grievance_gain * blame * grievance)))
 
 
 def jnim_recruits(population: np.ndarray, loyalty: np.ndarray, grievance: np.ndarray,

@@ -45,3 +45,20 @@ def pay(treasury: float, income: float, spending: float, floor: float = 0.0) -> 
     available = treasury + income - floor
     paid = min(spending, max(available, 0.0))
     return treasury + income - paid, spending - paid
+
+
+def pay_by_priority(available: float, items: list[float], pro_rata: bool = False) -> list[float]:
+    """What each spending item gets from ``available``: in order, each in full before the next.
+
+    With ``pro_rata`` every item gets the same share instead (no priority).
+    """
+    if pro_rata:
+        total = sum(items)
+        share = min(1.0, max(available, 0.0) / total) if total > 0 else 1.0
+        return [item * share for item in items]
+    paid, left = [], max(available, 0.0)
+    for item in items:
+        take = min(item, left)
+        paid.append(take)
+        left -= take
+    return paid

@@ -11,19 +11,16 @@ from __future__ import annotations
 import numpy as np
 from numba.extending import register_jitable
 
-ARREST_CONSTANT = 2.3
-"""Epstein's k: P = 0.9 when one soldier stands per thousand residents (Epstein 2002: k = 2.3)."""
-
 
 @register_jitable
-def arrest_probability(state_strength: np.ndarray, population: np.ndarray) -> np.ndarray:
-    """Epstein's estimated arrest probability from soldiers per thousand residents."""
+def arrest_probability(state_strength: np.ndarray, population: np.ndarray, k: float) -> np.ndarray:
+    """Epstein's estimated arrest probability P = 1 − exp(−k · soldiers per thousand residents)."""
     per_thousand = state_strength / np.maximum(population / 1000.0, 1e-9)
-    return 1.0 - np.exp(-ARREST_CONSTANT * per_thousand)
+    return 1.0 - np.exp(-k * per_thousand)
 
 
 @register_jitable
 def rising(grievance: np.ndarray, arrest_p: np.ndarray, q: np.ndarray,
-           threshold: float, call: float, risk_aversion: float = 0.5) -> np.ndarray:
+           threshold: float, call: float, risk_aversion: float) -> np.ndarray:
     """Epstein's activation rule G − R·P > T, with JNIM's call adding ``call``·q to the pressure."""
     return grievance + call * q - risk_aversion * arrest_p > threshold

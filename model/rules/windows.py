@@ -119,7 +119,7 @@ def _paint(out, at, offsets, values):
     """Add each unit's value to every cell of its window, unit by unit (compiled).
 
     Units are added in their order, so each cell's sum is rounded as ``np.bincount`` of the
-    same windows would round it (``tests/test_compiled.py``), without building its index arrays.
+    same windows would round it (``tests/simulation/test_compiled.py``), without building its index arrays.
     """
     for u in range(len(at)):
         for offset in offsets:

@@ -11,13 +11,16 @@ from model.processes.villages import Village
 
 
 def test_a_coup_changes_the_juntas_policy_but_never_the_parameter_table():
-    params = {"post_coup_policy": "negotiate", "coup_base_rate_per_year": 0.15, "coup_cohesion_slope": 12.0}
+    params = {"post_coup_policy": "negotiate"}
     model = MaliModel(params, seed=4, horizon_days=30)
     table = copy.deepcopy(model.p)
-    model.junta.cohesion = 0.0
     model.step()
-    assert model.junta.coup_days == [1]
+    legitimacy = model.junta.legitimacy
+    model.junta.install_new_leader(model.day)
     assert model.junta.negotiation == table["post_coup_negotiation"] > table["negotiation"]
+    assert model.junta.legitimacy == legitimacy + table["coup_legitimacy_bump"]
+    model.step()
+    assert model.army.command.effectiveness < 1.0  # the purge disorganises FAMa
     while model.running:
         model.step()
     assert model.p == table == validate(params)

@@ -52,6 +52,13 @@ def test_advance_moves_at_most_the_speed_along_each_axis():
         assert (nr, nc) == (r + max(-speed, min(speed, tr - r)), c + max(-speed, min(speed, tc - c)))
 
 
+APPEAL = columns.TaskAppeal(ambush=0.5, attack=0.4, rest=0.5, siege=8.0, siege_cohesion_threshold=0.5,
+                            siege_odds_threshold=0.5)
+
+
 def test_no_siege_while_the_officer_corps_holds():
-    weights = columns.task_weights(0.5, 0.7, 1.0, 0.6, 3.0)
+    weights = columns.task_weights(0.5, 0.7, 1.0, 0.6, 3.0, APPEAL)
     assert weights[columns.TASKS.index("siege")] == 0.0
+    weights = columns.task_weights(0.5, 0.7, 1.0, 0.3, 3.0, APPEAL)
+    assert weights[columns.TASKS.index("siege")] == pytest.approx(8.0 * 0.2 * 2.5)
+    assert weights[:4] == pytest.approx([0.25, 1.0, 0.4, 0.15])

@@ -6,16 +6,10 @@ from model.rules import convoys
 
 
 def test_fear_and_restocking_shape_departures():
-    assert convoys.tankers_setting_out(100.0, 0.0, 4.0, 8.0, 8.0) == pytest.approx(100.0)
-    assert convoys.tankers_setting_out(100.0, 0.25, 4.0, 8.0, 8.0) == pytest.approx(50.0)
-    assert convoys.tankers_setting_out(100.0, 0.0, 4.0, 0.0, 8.0) == pytest.approx(150.0)
-
-
-def test_escorted_convoys_are_rarer():
-    assert convoys.convoy_departs(4, False, 3, 10)
-    assert not convoys.convoy_departs(4, True, 3, 10)
-    assert convoys.convoy_departs(6, True, 3, 10)
-    assert not convoys.convoy_departs(6, True, 3, 0)
+    assert convoys.tankers_setting_out(100.0, 0.0, 4.0, 8.0, 8.0, 0.5, 2.0) == pytest.approx(100.0)
+    assert convoys.tankers_setting_out(100.0, 0.25, 4.0, 8.0, 8.0, 0.5, 2.0) == pytest.approx(50.0)
+    assert convoys.tankers_setting_out(100.0, 0.0, 4.0, 0.0, 8.0, 0.5, 2.0) == pytest.approx(150.0)
+    assert convoys.tankers_setting_out(100.0, 0.0, 4.0, 0.0, 8.0, 0.5, 1.2) == pytest.approx(120.0)  # capped
 
 
 def test_ambush_losses_match_the_kayes_nioro_fact():

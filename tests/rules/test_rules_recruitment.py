@@ -20,12 +20,20 @@ def test_jnim_recruits_by_hand():
                                          np.array([False]), 1e-5, fighters, ceiling)[0] == 0.0
 
 
-def test_jnim_ceiling_counts_presence_weighted_people_and_widens_with_grievance():
-    population, presence = np.array([1e6, 2e6, 5e6]), np.array([1.0, 0.5, 0.0])
-    calm = recruitment.jnim_ceiling(population, presence, np.zeros(3), 1e-3, grievance_gain=1.0)
+def test_jnim_ceiling_counts_presence_weighted_people_and_widens_with_grievance_blamed_on_the_state():
+    population, presence, q = np.array([1e6, 2e6, 5e6]), np.array([1.0, 0.5, 0.0]), np.zeros(3)
+    calm = recruitment.jnim_ceiling(population, presence, q, np.zeros(3), 1e-3, grievance_gain=1.0, blame=1.0)
     assert calm == pytest.approx(1e-3 * (1e6 + 1e6))
-    assert recruitment.jnim_ceiling(population, presence, np.ones(3), 1e-3, 1.0) == pytest.approx(2 * calm)
-    assert recruitment.jnim_ceiling(population, presence, np.ones(3), 1e-3, 0.5) == pytest.approx(1.5 * calm)
+    assert recruitment.jnim_ceiling(population, presence, q, np.ones(3), 1e-3, 1.0, 1.0) == pytest.approx(2 * calm)
+    assert recruitment.jnim_ceiling(population, presence, q, np.ones(3), 1e-3, 0.5, 1.0) == pytest.approx(1.5 * calm)
+    assert recruitment.jnim_ceiling(population, presence, q, np.ones(3), 1e-3, 1.0, 0.5) == pytest.approx(1.5 * calm)
+    assert recruitment.jnim_ceiling(population, presence, q, np.ones(3), 1e-3, 1.0, 0.0) == pytest.approx(calm)
+
+
+def test_jnim_ceiling_follows_the_territory_jnim_holds():
+    population, presence = np.array([1e6, 2e6, 5e6]), np.array([1.0, 0.5, 0.0])
+    held = recruitment.jnim_ceiling(population, presence, np.array([0.0, 0.0, 0.8]), np.zeros(3), 1e-3, 1.0, 0.5)
+    assert held == pytest.approx(1e-3 * (1e6 + 1e6 + 0.8 * 5e6))
 
 
 def test_columns_pay_upkeep_then_buy_recruits_and_broke_columns_lose_fighters():

@@ -19,3 +19,10 @@ def test_state_revenue_parts():
 def test_pay_never_goes_below_the_floor():
     assert taxation.pay(10.0, 5.0, 30.0) == (0.0, 15.0)
     assert taxation.pay(10.0, 5.0, 3.0) == (12.0, 0.0)
+
+
+def test_a_short_treasury_pays_by_priority_or_pro_rata():
+    assert taxation.pay_by_priority(100.0, [50.0, 30.0, 40.0]) == [50.0, 30.0, 20.0]
+    assert taxation.pay_by_priority(60.0, [50.0, 30.0, 40.0]) == [50.0, 10.0, 0.0]
+    assert taxation.pay_by_priority(-5.0, [50.0, 30.0]) == [0.0, 0.0]
+    assert taxation.pay_by_priority(60.0, [50.0, 30.0, 40.0], pro_rata=True) == pytest.approx([25.0, 15.0, 20.0])

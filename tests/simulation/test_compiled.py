@@ -31,28 +31,30 @@ def random_villages(seed: int) -> dict:
             "cell": rng.choice(n_cells, n, replace=False), "deaths": deaths,
             "frame_cell": rng.choice(frame_size, n, replace=False),
             "field": np.where(rng.random(frame_size) < 0.2, 0.0, rng.uniform(0.0, 5e3, frame_size)),
-            "supply": float(rng.random()), "hardship": float(rng.random())}
+            "access": rng.random(n), "hardship": rng.random(n)}
 
 
-PARAMS = {"stock_rate": 0.05, "blame": 0.5, "drift": 0.02, "backlash": 400.0, "decay": 0.03,
-          "fear_rate": 0.1, "threshold": 0.4, "call": 0.2}
+PARAMS = {"stock_rate": 0.05, "buffer": 0.5, "blame": 0.5, "drift": 0.02, "backlash": 400.0,
+          "grievance_backlash": 300.0, "decay": 0.03, "fear_rate": 0.1, "threshold": 0.4, "call": 0.2,
+          "arrest_k": 2.3, "risk_aversion": 0.5}
 
 
 def village_day_numpy(s: dict, p: dict) -> tuple[np.ndarray, ...]:
     """The village day written with the rules on whole arrays (as the model did before compiling)."""
-    access = s["supply"] * (1.0 - 0.5 * s["q"])
-    exposed = s["hardship"] * (1.5 - 0.5 * access)
+    access = s["access"]
+    exposed = s["hardship"]
     reserves = clip01(s["reserves"] + p["stock_rate"] * ((1.0 - exposed) - s["reserves"]))
-    felt = clip01(exposed * (1.0 - 0.5 * reserves))
+    felt = clip01(exposed * (1.0 - p["buffer"] * reserves))
     deaths = s["deaths"][:, s["cell"]]
     state_pc, jnim_pc = deaths[1] / s["population"], deaths[0] / s["population"]
     target = loyalty.loyalty_target(s["q"], felt, p["blame"])
     loyal = loyalty.update_loyalty(s["loyal"], target, p["drift"], state_pc, jnim_pc, p["backlash"])
-    grievance = loyalty.update_grievance(s["grievance"], felt, state_pc + jnim_pc, p["decay"], p["backlash"])
+    grievance = loyalty.update_grievance(s["grievance"], felt, state_pc + jnim_pc, p["decay"],
+                                         p["grievance_backlash"])
     dominant = (s["zone"] == 2) | (s["zone"] == 4)
     fear = clip01(s["fear"] + p["fear_rate"] * (dominant - s["fear"]))
-    arrest = uprising.arrest_probability(s["field"][s["frame_cell"]], s["population"])
-    risen = uprising.rising(grievance, arrest * (1.0 + fear), s["q"], p["threshold"], p["call"])
+    arrest = uprising.arrest_probability(s["field"][s["frame_cell"]], s["population"], p["arrest_k"])
+    risen = uprising.rising(grievance, arrest * (1.0 + fear), s["q"], p["threshold"], p["call"], p["risk_aversion"])
     return access, reserves, loyal, grievance, fear, risen
 
 
@@ -61,7 +63,7 @@ def test_the_compiled_village_day_equals_the_numpy_rules_to_the_bit(seed):
     s = random_villages(seed)
     expected = village_day_numpy(s, PARAMS)
     got = compiled.village_day(s["q"], s["zone"], s["population"], s["reserves"], s["loyal"], s["grievance"],
-                               s["fear"], s["cell"], s["deaths"], s["frame_cell"], s["field"], s["supply"],
+                               s["fear"], s["cell"], s["deaths"], s["frame_cell"], s["field"], s["access"],
                                s["hardship"], *PARAMS.values())
     for name, want, have in zip(("access", "reserves", "loyalty", "grievance", "fear", "risen"), expected, got,
                                 strict=True):

@@ -1,0 +1,45 @@
+"""The lever grid of a finished sweep as two Markdown tables: P(coup) and P(fall), 95 % intervals.
+
+    .venv/bin/python experiments/lever_table.py results/sweeps/lever_grid
+
+Rows are ``concession_refusal``, columns ``mercenary_stand_down`` (experiments/lever_grid.toml).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from model.sweep.store import SweepStore
+from model.sweep.summary import summarize
+
+ROWS, COLUMNS = "concession_refusal", "mercenary_stand_down"
+
+
+def print_table(table, event: str) -> None:
+    """One Markdown table of an event's probability over the two levers."""
+    columns = sorted(table[COLUMNS].unique())
+    print(f"\nP({event}) within the horizon, {ROWS} (rows) × {COLUMNS} (columns):\n")
+    print(f"| {ROWS} \\ {COLUMNS} | " + " | ".join(f"{c:g}" for c in columns) + " |")
+    print("|---" * (len(columns) + 1) + "|")
+    for row in sorted(table[ROWS].unique()):
+        cells = []
+        for column in columns:
+            point = table[(table[ROWS] == row) & (table[COLUMNS] == column)].iloc[0]
+            cells.append(f"{point[f'p_{event}']:.2f} [{point[f'p_{event}_lo']:.2f}, {point[f'p_{event}_hi']:.2f}]")
+        print(f"| {row:g} | " + " | ".join(cells) + " |")
+
+
+def main() -> None:
+    """Summarise the sweep and print both tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sweep", type=Path, help="a finished sweep directory over the two levers")
+    args = parser.parse_args()
+    table = summarize(SweepStore(args.sweep))
+    print(f"{int(table['n'].sum())} runs, {int(table['n'].min())}-{int(table['n'].max())} a point.")
+    for event in ("coup", "fall"):
+        print_table(table, event)
+
+
+if __name__ == "__main__":
+    main()
