@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 SEED   ?= 1
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DAYS   ?= 365
+BASE   ?= HEAD~1
 
 .DEFAULT_GOAL := help
 .PHONY: help venv run sweep figures viz browser-setup test test-fast lint bench calibrate clean
@@ -67,8 +68,9 @@ test-fast: $(STAMP) ## The inner loop: lint, then every test not marked slow (no
 lint: $(STAMP) ## Lint with ruff
 	$(BIN)/ruff check .
 
-bench: $(STAMP) ## Benchmarks: baseline run, throughput vs Mesa's Epstein, scaling, start-up, sweeps vs batch_run
+bench: $(STAMP) ## Benchmarks: baseline run, side by side against BASE (HEAD~1), throughput vs Mesa's Epstein, scaling, start-up, sweeps vs batch_run
 	$(BIN)/python benchmarks/bench_model.py
+	$(BIN)/python benchmarks/bench_compare.py --against $(BASE) --repeats 15
 	$(BIN)/python benchmarks/bench_performance.py --repeats 5
 	$(BIN)/python benchmarks/bench_sweep.py --model mali --runs 200
 	$(BIN)/python benchmarks/bench_sweep.py --model boltzmann --runs 1000 --days 50
