@@ -126,8 +126,8 @@ class MaliModel(mesa.Model):
         This is also the whole of a spin-up day (see :meth:`spin_up`).
         """
         p, columns = self.p, self.insurgency.columns
-        self.insurgency.plan(today, self.junta.cohesion, self.capital.defence(self.army, self.moscow), self.army,
-                             self.logistics, self.control.state_field, self.rng, self.random)
+        self.insurgency.plan(today, self.junta.cohesion, lambda: self.capital.defence(self.army, self.moscow),
+                             self.army, self.logistics, self.control.state_field, self.rng, self.random)
         self.insurgency.move()
         sweepers = self.army.sweeps + self.moscow.fighting
         self.army.move_sweeps(columns, sweepers)

@@ -34,6 +34,10 @@ class Command:
 
     effectiveness: float = 1.0
 
+    def weight(self, p: dict) -> float:
+        """Combat weight per FAMa soldier, as far as the chain of command works."""
+        return p["army_combat_weight"] * self.effectiveness
+
 
 @dataclass
 class GarrisonArrays:
@@ -64,8 +68,8 @@ class ArmyUnit(mesa.Agent):
         self.full_strength = strength
 
     def combat_weight(self, p: dict) -> float:
-        """Combat weight per soldier, as far as the chain of command works."""
-        return p["army_combat_weight"] * self.command.effectiveness
+        """Combat weight per soldier (the command's)."""
+        return self.command.weight(p)
 
     @property
     def strength(self) -> float:
@@ -101,7 +105,7 @@ class Army:
     @property
     def weight(self) -> float:
         """Combat weight per FAMa soldier today (a purge lowers it)."""
-        return self.p["army_combat_weight"] * self.command.effectiveness
+        return self.command.weight(self.p)
 
     @property
     def bamako_garrison(self) -> ArmyUnit:

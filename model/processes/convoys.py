@@ -10,6 +10,7 @@ import mesa
 
 from model.geography import corridor_reach_index
 from model.ledger import Ledger
+from model.processes.fuel import base_imports_l_per_day
 from model.rules import combat, convoys, negotiation
 
 SENEGAL_CORRIDORS = ("senegal_south", "senegal_north")
@@ -48,7 +49,6 @@ class FuelConvoy(mesa.Agent):
         self.corridor = corridor
         self.tankers = tankers
         self.detachment = escort
-        self.escort = escort.strength if escort else 0.0
         self.km = 0.0
         self.set_out_day = day
         self.path_index = 0
@@ -61,6 +61,11 @@ class FuelConvoy(mesa.Agent):
         """Leave the model (and the ordered list of convoys on the road)."""
         self.logistics.convoys.remove(self)
         super().remove()
+
+    @property
+    def escort(self) -> float:
+        """Combat strength of the convoy's escort (0 for free traffic)."""
+        return self.detachment.strength if self.detachment else 0.0
 
     @property
     def road(self):
@@ -100,8 +105,7 @@ class Logistics:
         self.corridors = fuel_corridors(mali)
         self.reach = {n: corridor_reach_index(mali, c) for n, c in self.corridors.items()}
         self.escorts = escorts
-        base_import_l = p["national_demand_l_per_day"] * p["import_to_demand_ratio"]
-        self.base_tankers_per_day = base_import_l / p["tanker_capacity_l"]
+        self.base_tankers_per_day = base_imports_l_per_day(p) / p["tanker_capacity_l"]
         self.trucker_fear = dict.fromkeys(self.corridors, 0.0)
         self.queue = dict.fromkeys(self.corridors, 0)
         self.away: dict[str, list[Detachment]] = {name: [] for name in self.corridors}
@@ -119,8 +123,8 @@ class Logistics:
             return 0.0
         return negotiation.effective_blockade(p["blockade_intensity"], negotiation_level, p["negotiation_relief"])
 
-    def available_escort(self, name: str, day: int, russians_fighting: list) -> tuple[float, list]:
-        """FAMa soldiers and Russian men of this corridor's escort who are at the crossing today.
+    def available_escort(self, name: str, day: int, russians_fighting: list) -> tuple[float, list, float]:
+        """FAMa soldiers and Russian men of this corridor's escort at the crossing today, and their combat strength.
 
         The corridor's share of the fighting Russians' escort duty (``russian_escort_share`` times
         the corridor's fuel share) rides along; men away with a convoy are back after its round trip.
@@ -133,27 +137,26 @@ class Logistics:
         for unit in russians_fighting:
             away = sum(m for d in self.away[name] for u, m in d.russians if u is unit)
             russians.append((unit, max(0.0, unit.strength * share - away)))
-        return fama, russians
+        strength = fama * self.escorts[name].combat_weight(self.p) + sum(m for _, m in russians) * self.p[
+            "russian_combat_weight"]
+        return fama, russians, strength
 
-    def assign_escort(self, name: str, day: int, tankers: int, fama: float, russians: list) -> Detachment:
+    def assign_escort(self, name: str, day: int, tankers: int, fama: float, russians: list,
+                      available: float) -> Detachment:
         """The escort a convoy of ``tankers`` needs, from what is available (all of it if short)."""
-        p = self.p
-        fama_w, russian_w = self.escorts[name].combat_weight(p), p["russian_combat_weight"]
-        available = fama * fama_w + sum(m for _, m in russians) * russian_w
-        take = min(1.0, tankers * p["escort_per_tanker"] / available) if available > 0 else 0.0
+        take = min(1.0, tankers * self.p["escort_per_tanker"] / available) if available > 0 else 0.0
         detachment = Detachment(fama * take, [(u, m * take) for u, m in russians if m > 0], available * take,
                                 day + self.round_trip_days[name])
         self.away[name].append(detachment)
         return detachment
 
-    def convoy_size(self, name: str, fama: float, russians: list, supply_days: float) -> int:
+    def convoy_size(self, name: str, strength: float, supply_days: float) -> int:
         """How many tankers the junta sends today: as many as its escort can protect, if worth sending.
 
         It holds a convoy until ``convoy_min_tankers`` have gathered, unless Bamako is short
         (below ``market_comfort_days`` of supply), when whatever can be protected goes.
         """
         p = self.p
-        strength = fama * self.escorts[name].combat_weight(p) + sum(m for _, m in russians) * p["russian_combat_weight"]
         size = min(self.queue[name], int(strength / p["escort_per_tanker"]))
         short = supply_days < p["market_comfort_days"]
         return size if size >= p["convoy_min_tankers"] or (short and size >= 1) else 0
@@ -178,10 +181,10 @@ class Logistics:
             # Unescorted traffic leaves daily; under blockade the junta sends escorted convoys.
             escort, size = None, self.queue[name]
             if today.blockade[name] > 0:
-                fama, russians = self.available_escort(name, today.day, russians_fighting)
-                size = self.convoy_size(name, fama, russians, today.supply_days_at_dawn)
+                fama, russians, strength = self.available_escort(name, today.day, russians_fighting)
+                size = self.convoy_size(name, strength, today.supply_days_at_dawn)
                 if size:
-                    escort = self.assign_escort(name, today.day, size, fama, russians)
+                    escort = self.assign_escort(name, today.day, size, fama, russians, strength)
             if size >= 1:
                 FuelConvoy(model, self, name, int(size), escort, today.day)
                 sizes.append(size)

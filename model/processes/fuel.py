@@ -6,6 +6,11 @@ from model.ledger import Ledger
 from model.rules import fuel_market
 
 
+def base_imports_l_per_day(p: dict) -> float:
+    """Fuel that set out for Mali each day before the blockade (convoys' base flow, fuel taxes' base)."""
+    return p["national_demand_l_per_day"] * p["import_to_demand_ratio"]
+
+
 class FuelHub:
     """The fuel stock in and around Bamako, and the two markets it supplies.
 
@@ -32,7 +37,6 @@ class FuelHub:
         self.rules = fuel_market.MarketRules(p["official_price_cfa"], p["price_elasticity"], p["fuel_budget_multiple"],
                                              p["informal_fuel_share"], p["smuggled_fuel_share"],
                                              p["transport_cost_share"])
-        self.base_import_l_per_day = demand * p["import_to_demand_ratio"]
         self.fuel_stock_l = p["initial_stock_days"] * demand
         self.fuel_initial_l = self.fuel_stock_l
         self.days_of_supply = p["initial_stock_days"]

@@ -7,7 +7,7 @@ are :mod:`model.processes.jnim_economy`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import mesa
 import numpy as np
@@ -78,12 +78,14 @@ class Insurgency:
         return JnimColumn(self.model, self, cell, fighters, cash, fuel, home, morale)
 
     # ----- choosing a task ----------------------------------------------------------------------
-    def plan(self, today, cohesion: float, bamako_defence: float, army, logistics, state_field, rng, shuffler) -> None:
+    def plan(self, today, cohesion: float, bamako_defence: Callable[[], float], army, logistics, state_field, rng,
+             shuffler) -> None:
         """Columns due to re-plan choose a task, in random order (as Mesa's ``shuffle_do``).
 
         Nothing a choice depends on changes while the columns plan (they move afterwards), so
-        the blockade, the odds against Bamako and the garrisons' strengths are read once. The
-        ambush sites are read from yesterday's state field (control paints today's later).
+        the blockade, the odds against Bamako and the garrisons' strengths are read once, and
+        only on a day some column re-plans (``bamako_defence`` is asked then). The ambush sites
+        are read from yesterday's state field (control paints today's later).
         """
         order = list(self.columns)
         shuffler.shuffle(order)
@@ -91,7 +93,7 @@ class Insurgency:
         if not due:
             return
         blockade = max(today.blockade.values())
-        odds_on_bamako = self.fighters / max(1.0, bamako_defence)
+        odds_on_bamako = self.fighters / max(1.0, bamako_defence())
         garrison_strength = (army.garrisons.strength * army.weight).tolist()
         for unit in due:
             unit.task, unit.target_cell = self.plan_column(today, unit, blockade, odds_on_bamako, cohesion,

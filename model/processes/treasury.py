@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from model.processes.fuel import base_imports_l_per_day
 from model.rules import taxation
 
 
@@ -35,7 +36,7 @@ class Treasury:
         self.rest_per_day = self.spending_per_day - payroll - self.moscow_per_day
         # The pre-blockade deficit stays financed as before the blockade; more must be borrowed.
         self.borrowing_per_day = self.spending_per_day - self.revenue_per_day
-        self.base_import_l_per_day = p["national_demand_l_per_day"] * p["import_to_demand_ratio"]
+        self.base_import_l_per_day = base_imports_l_per_day(p)
         self.delivery_memory = self.base_import_l_per_day
         self.arrears = 0.0
         self.civil_arrears_today = 0.0
