@@ -18,13 +18,14 @@ from model.rules.bounds import clip01
 
 
 @njit(cache=True)
-def village_day(q, zone, population, reserves, loyal, grievance, fear, cell, deaths, frame_cell, field, access,
-                hardship, stock_rate, buffer, blame, drift, backlash, grievance_backlash, decay, fear_rate, threshold,
-                call, arrest_k, risk_aversion):
+def village_day(q, state_share, zone, population, reserves, loyal, grievance, fear, cell, deaths, frame_cell, field,
+                access, hardship, stock_rate, buffer, blame, drift, backlash, grievance_backlash, decay, fear_rate,
+                threshold, call, arrest_k, risk_aversion):
     """One day of every village (processes 2-3): reserves, loyalty, grievance, fear, uprisings.
 
     Args:
         q: each village's JNIM share of control.
+        state_share: each village's state share of control (loyalty settles toward it).
         zone: each village's Kalyvas zone.
         population: each village's residents.
         reserves: each village's food and cash reserves yesterday.
@@ -63,7 +64,7 @@ def village_day(q, zone, population, reserves, loyal, grievance, fear, cell, dea
         new_reserves[i] = clip01(reserves[i] + stock_rate * ((1.0 - exposed) - reserves[i]))
         felt = clip01(exposed * (1.0 - buffer * new_reserves[i]))
         state_pc, jnim_pc = deaths[1, cell[i]] / population[i], deaths[0, cell[i]] / population[i]
-        target = loyalty.loyalty_target(q[i], felt, blame)
+        target = loyalty.loyalty_target(1.0 - state_share[i], felt, blame)
         new_loyal[i] = loyalty.update_loyalty(loyal[i], target, drift, state_pc, jnim_pc, backlash)
         new_grievance[i] = loyalty.update_grievance(grievance[i], felt, state_pc + jnim_pc, decay, grievance_backlash)
         # Kalyvas: selective violence, and the fear it spreads, peak in zones 2 and 4.
@@ -76,30 +77,45 @@ def village_day(q, zone, population, reserves, loyal, grievance, fear, cell, dea
 
 
 @njit(cache=True)
-def control_day(q_control, state, jnim, village_cell, loyal, risen, support, rate, decisiveness):
+def control_day(q_control, s_control, state, jnim, others, village_cell, loyal, risen, support, networks, rate,
+                decisiveness):
     """One day of control (process 1) on the cells inside Mali, from the strengths in reach.
 
     Args:
         q_control: each cell's JNIM share yesterday.
+        s_control: each cell's state share yesterday.
         state: each cell's armed strength of the state in reach (the villages' support is added here).
         jnim: each cell's armed strength of JNIM in reach (the villages' support is added here).
+        others: each cell's strength of the other armed groups (fixed).
         village_cell: the cell (index into the arrays above) of each village.
         loyal: each village's loyalty to the state.
         risen: whether each village has risen.
         support: each village's armed local support at full loyalty (``armed_support_per_person``
             times its residents).
+        networks: each village's local networks of the state (row 0) and of JNIM (row 1), which
+            weigh whatever its loyalty (``local_network_share``).
         rate: control's inertia (``control_inertia_per_day``).
         decisiveness: the contest's exponent (``control_decisiveness``).
 
     Returns:
-        Each cell's JNIM share today, each village's, and each village's Kalyvas zone.
+        Each cell's JNIM and state shares today, each village's JNIM and state shares, and each
+        village's Kalyvas zone.
 
     """
+    others = others.copy()
     for i in range(len(village_cell)):
         cell = village_cell[i]
-        state[cell] += support[i] * loyal[i]
-        # A risen village doubles the support it lends JNIM (assumption).
-        jnim[cell] += support[i] * (1.0 - loyal[i]) * (1.0 + risen[i])
-    q_cells = control.relax(q_control, control.jnim_share_target(jnim, state, decisiveness), rate)
-    q_villages = q_cells[village_cell]
-    return q_cells, q_villages, control.zones(q_villages)
+        state[cell] += support[i] * loyal[i] + networks[0, i]
+        # A risen village doubles the support it lends against the state (assumption); that support
+        # goes to JNIM and the other groups as they share the non-state ground of its cell.
+        against = support[i] * (1.0 - loyal[i]) * (1.0 + risen[i])
+        non_state = 1.0 - s_control[cell]
+        to_jnim = q_control[cell] / non_state if non_state > 1e-12 else 1.0
+        jnim[cell] += against * min(to_jnim, 1.0) + networks[1, i]
+        others[cell] += against * max(0.0, 1.0 - to_jnim)
+    q_target, s_target = control.contest_shares(jnim, state, others, decisiveness)
+    q_cells = control.relax(q_control, q_target, rate)
+    s_cells = control.relax(s_control, s_target, rate)
+    q_villages, s_villages = q_cells[village_cell], s_cells[village_cell]
+    zone = control.zones(control.zone_share(q_villages, s_villages))
+    return q_cells, s_cells, q_villages, s_villages, zone

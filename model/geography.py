@@ -68,6 +68,7 @@ class MaliMap:
     region: np.ndarray
     region_names: tuple[str, ...]
     region_jnim_presence: tuple[float, ...]
+    region_other_groups: tuple[float, ...]
     towns: tuple[Place, ...]
     crossings: tuple[Place, ...]
     mines: tuple[Place, ...]
@@ -256,7 +257,7 @@ def build_map(resolution: float = 0.2) -> MaliMap:
     lat_north, lon_west, n_rows, n_cols = _grid_frame(ring, resolution)
     frame = MaliMap(resolution, lat_north, lon_west, np.zeros((n_rows, n_cols), bool),
                     np.zeros((n_rows, n_cols)), np.zeros((n_rows, n_cols), np.int16), (),
-                    (), (), (), (), {}, 0, ring)
+                    (), (), (), (), (), {}, 0, ring)
     lat, lon = frame.cell_centres()
     inside = points_in_polygon(lat, lon, ring)
     frame = MaliMap(**{**frame.__dict__, "inside": inside})
@@ -274,6 +275,7 @@ def build_map(resolution: float = 0.2) -> MaliMap:
         resolution=resolution, lat_north=lat_north, lon_west=lon_west, inside=inside,
         population=population, region=region, region_names=tuple(r["region"] for r in regions),
         region_jnim_presence=tuple(float(r["jnim_presence"]) for r in regions),
+        region_other_groups=tuple(float(r["other_groups_share"]) for r in regions),
         towns=towns,
         crossings=tuple(p for p in places.values() if p.kind == "border_crossing"),
         mines=tuple(p for p in places.values() if p.kind == "mine"),

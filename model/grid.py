@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from model.geography import MaliMap
-from model.rules.windows import Windows, windows
+from model.rules.windows import Windows, spread_kernel, windows
 
 
 class Grid:
@@ -29,16 +29,21 @@ class Grid:
         self.n_cells = mali.shape[0] * mali.shape[1]
         self.cell_row, self.cell_col = np.divmod(np.arange(self.n_cells), mali.shape[1])
         self.control_reach = mali.reach_in_cells(p["control_reach_km"])
+        self.garrison_reach = mali.reach_in_cells(p["garrison_reach_km"])
         self.sweep_range = mali.reach_in_cells(p["sweep_range_km"])
         self.sweep_speed = mali.reach_in_cells(p["sweep_speed_km_per_day"])
         self.attack_range = mali.reach_in_cells(p["jnim_attack_range_km"])
         self.bamako_reach = mali.reach_in_cells(p["bamako_reach_km"])
         self.patrol_reach = mali.reach_in_cells(p["patrol_reach_km"])
         self.jnim_speed = mali.reach_in_cells(p["jnim_speed_km_per_day"])
-        # One padded frame for every window sum: padded by the largest reach (control or patrol).
-        pad = max(self.control_reach, self.patrol_reach)
+        # One padded frame for every window sum: padded by the largest reach.
+        pad = max(self.control_reach, self.patrol_reach, self.garrison_reach)
         self.control_windows: Windows = windows(mali.shape, self.control_reach, pad)
         self.patrol_windows: Windows = windows(mali.shape, self.patrol_reach, pad)
+        # A unit's strength is spread over its reach by these weights (force to space).
+        self.garrison_kernel = spread_kernel(self.garrison_reach, p["force_spread_exponent"])
+        self.control_kernel = spread_kernel(self.control_reach, p["force_spread_exponent"])
+        self.patrol_kernel = spread_kernel(self.patrol_reach, p["force_spread_exponent"])
         self.frame_cell = self.control_windows.padded_cell
         self.control_cells = np.flatnonzero(mali.inside.ravel())
         self.control_frame_cells = self.frame_cell[self.control_cells]

@@ -143,7 +143,7 @@ class MaliModel(mesa.Model):
         self.army.replace_losses(self.villages.arrays, today.arrears_at_dawn)
 
     def state_forces(self):
-        """The state's holding and patrolling units as control paints them."""
+        """The state's units as control paints them: held, swept, patrolled."""
         return state_forces(self.p, self.army, self.moscow.units)
 
     def settle_accounts(self, today: Today) -> None:

@@ -363,13 +363,33 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(name="control_reach_km", default=60.0, low=20.0, high=150.0, unit="km", group="control",
               source="assumption",
               description="Reach of a unit's weight in control"),
+    Parameter(name="garrison_reach_km", default=25.0, low=10.0, high=60.0, unit="km", group="control",
+              source="assumption (a static garrison holds its town and the ground of a day's patrol around it)",
+              description="Reach of a garrison's (and a Russian unit's at its base) weight in control"),
     Parameter(name="patrol_reach_km", default=150.0, low=50.0, high=300.0, unit="km", group="control",
               source="assumption",
               description="Reach of active Russian patrols in control"),
+    Parameter(name="force_spread_exponent", default=3.5, low=0.0, high=4.0, unit="exponent", group="control",
+              source="assumption (force to space: a unit's strength is spread over its reach, not copied into it)",
+              description=("How a unit's strength is spread over the cells in its reach: weight ∝ (1 + distance)^−k, "
+                           "summing to the unit's strength; 0 spreads it evenly")),
+    Parameter(name="other_armed_groups_fighters", default=4000, low=0.0, high=8000, unit="JNIM-fighter equivalents",
+              group="control",
+              source=("assumption: the FLA (Tuareg separatists) and Islamic State Sahel contest rural Kidal, Gao, "
+                      "Ménaka and Tombouctou (decision, issue 12); strength and its split (regions.csv) assumed"),
+              description=("Armed strength of the northern armed groups, a fixed presence spread evenly over their "
+                           "regions' populated cells: it contests the state but gives JNIM nothing")),
     Parameter(name="armed_support_per_person", default=0.002, low=0.0, high=0.01, unit="fighters/resident",
               group="control",
               source="assumption",
               description="Armed supporters per resident lending weight in control to the side a village leans to"),
+    Parameter(name="local_network_share", default=0.65, low=0.0, high=2.0, unit="armed supporters per resident",
+              group="control",
+              source=("assumption: JNIM 'moves freely across much of Mali' through local networks (analysts, "
+                      "Nov 2025), the state through its administration and self-defence militias; relative to "
+                      "armed_support_per_person, split by the region's JNIM presence"),
+              description=("Both sides' local networks in a village, as a share of its armed local support, split "
+                           "presence : 1 − presence between JNIM and the state; they weigh whatever its loyalty")),
     Parameter(name="control_inertia_per_day", default=0.02, low=0.005, high=0.2, unit="1/day", group="control",
               source="assumption",
               description="Share of the gap to its target a cell's control closes each day"),

@@ -1,9 +1,11 @@
 """Control of territory (process 1): strength within reach and armed local support decide each cell.
 
-Control is painted on the padded frame of :mod:`model.rules.windows`: each unit adds its
-strength to every cell within its reach. Control also leaves two fields for the processes
-that follow it the same day: the state's strength in reach (patrols, ambush sites, arrests)
-and the number of columns in reach (recruitment).
+Control is painted on the padded frame of :mod:`model.rules.windows`: each unit spreads its
+strength over the cells within its reach (force to space, ``force_spread_exponent``). The
+northern armed groups (the FLA, Islamic State Sahel) are a fixed presence in their regions
+that contests the state and gives JNIM nothing. Control also leaves two fields for the
+processes that follow it the same day: the state's strength in reach (patrols, ambush sites,
+arrests) and the number of columns in reach (recruitment).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ class Control:
 
     Attributes:
         q_control: JNIM share of control of every cell inside Mali.
+        s_control: the state's share of control of the same cells (1 − q where no other group is).
+        others_field: the other armed groups' strength at each of these cells (fixed).
         state_field: the state's strength within reach of each cell, flat on the padded frame
             (index it with ``grid.frame_cell[cells]``).
         columns_reaching: number of columns within reach of each cell, on the same frame.
@@ -38,6 +42,8 @@ class Control:
         self.grid = grid
         self.village_control_index = grid.control_index(villages.cells)
         self.q_control = np.full(len(grid.control_cells), 0.5)
+        self.s_control = np.full(len(grid.control_cells), 0.5)
+        self.others_field = other_groups_field(p, grid, villages)
         self.state_field = np.zeros(0)
         self.columns_reaching = np.zeros(0)
         self.column_cells = np.zeros(0, dtype=np.int64)
@@ -49,7 +55,7 @@ class Control:
 
         Args:
             column_list: the JNIM columns.
-            forces: the state's holding and patrolling units (:func:`state_forces`).
+            forces: the state's holding, sweeping and patrolling units (:func:`state_forces`).
             villages: the villages (their q and zone are written here).
             rate: share of the gap to its target a cell closes today (default: the table's inertia).
 
@@ -58,15 +64,19 @@ class Control:
         grid = self.grid
         self.column_cells = jcells = np.array([u.cell for u in column_list], dtype=np.int64)
         jstrength = np.array([u.combat_strength for u in column_list])
-        holding, patrolling = forces
-        state, patrols, jnim, self.columns_reaching = paint_layers(grid.shape, [
-            (grid.control_reach, holding[0], [holding[1]]), (grid.patrol_reach, patrolling[0], [patrolling[1]]),
-            (grid.control_reach, jcells, [jstrength, np.ones(len(jcells))])])
-        self.state_field = state + patrols
+        held, swept, patrolled = forces
+        garrisons, sweeps, patrols, jnim, self.columns_reaching = paint_layers(grid.shape, [
+            (grid.garrison_reach, held[0], [held[1]], grid.garrison_kernel),
+            (grid.control_reach, swept[0], [swept[1]], grid.control_kernel),
+            (grid.patrol_reach, patrolled[0], [patrolled[1]], grid.patrol_kernel),
+            (grid.control_reach, jcells, [jstrength], grid.control_kernel),
+            (grid.control_reach, jcells, [np.ones(len(jcells))])])
+        self.state_field = garrisons + sweeps + patrols
         v, frame = villages.arrays, grid.control_frame_cells
-        self.q_control, v.q, v.zone = compiled.control_day(
-            self.q_control, self.state_field[frame], jnim[frame], self.village_control_index,
-            v.loyalty, v.risen, villages.armed_support, rate, self.p["control_decisiveness"])
+        self.q_control, self.s_control, v.q, v.state_share, v.zone = compiled.control_day(
+            self.q_control, self.s_control, self.state_field[frame], jnim[frame], self.others_field,
+            self.village_control_index, v.loyalty, v.risen, villages.armed_support, villages.networks, rate,
+            self.p["control_decisiveness"])
         self.shares = control.control_shares(v.zone, v.population)
 
     def settle(self, column_list: list, forces, villages) -> None:
@@ -78,10 +88,11 @@ class Control:
         v = villages.arrays
         v.loyalty = 1.0 - self.p["initial_presence_weight"] * villages.presence
         self.q_control = np.full(len(self.grid.control_cells), 0.5)
+        self.s_control = np.full(len(self.grid.control_cells), 0.5)
         blame = self.p["blame_attribution"]
         for _ in range(SETTLING_ITERATIONS):
             self.update(column_list, forces, villages, rate=1.0)
-            v.loyalty = loyalty.loyalty_target(v.q, 0.0, blame)
+            v.loyalty = loyalty.loyalty_target(1.0 - v.state_share, 0.0, blame)
         self.initial_state_share = self.shares[0]
 
     @property
@@ -95,25 +106,46 @@ class Control:
         return self.shares[0] / self.initial_state_share
 
     def q_grid(self) -> np.ndarray:
-        """JNIM share of control on the whole grid (0.5 outside Mali, where nobody holds ground)."""
+        """The share that places each cell on Kalyvas' scale, on the whole grid (0.5 outside Mali).
+
+        It is JNIM's share where no other armed group is, and counts the other groups' ground as
+        contested (:func:`model.rules.control.zone_share`).
+        """
         grid = np.full(self.grid.n_cells, 0.5)
-        grid[self.grid.control_cells] = self.q_control
+        grid[self.grid.control_cells] = control.zone_share(self.q_control, self.s_control)
         return grid.reshape(self.grid.shape)
 
 
-def state_forces(p: dict, army, russians: list) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    """Cells and combat strengths of the state's holding units, then of its patrolling ones.
+def other_groups_field(p: dict, grid, villages) -> np.ndarray:
+    """The northern armed groups' strength at each control cell: each region's share, evenly over its villages.
 
-    Active Russian units patrol: their presence reaches `patrol_reach_km`, farther than a
-    garrison's or a sweep's (MODEL_SPEC §2: ACTIVE means offensives, patrols, escorts).
+    A fixed presence (assumption): they neither move, fight nor recruit in the model, and they
+    court no loyalty (what the model leaves out of them, docs/ODD.md).
+    """
+    field = np.zeros(len(grid.control_cells))
+    region_of = grid.map.region.ravel()[villages.cells]
+    index = grid.control_index(villages.cells)
+    for region, share in enumerate(grid.map.region_other_groups):
+        in_region = region_of == region
+        if share > 0 and in_region.any():
+            field[index[in_region]] += p["other_armed_groups_fighters"] * share / in_region.sum()
+    return field
+
+
+def state_forces(p: dict, army, russians: list) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+    """Cells and combat strengths of the state's units, by how far they reach: held, swept, patrolled.
+
+    Garrisons and Russian units at their bases hold the ground near them (``garrison_reach_km``);
+    FAMa's sweeps reach ``control_reach_km``; active Russian units patrol to ``patrol_reach_km``
+    (MODEL_SPEC §2: ACTIVE means offensives, patrols, escorts).
     """
     russian_weight, army_weight = p["russian_combat_weight"], army.weight
     patrols = [u for u in russians if u.fighting]
-    holding = [u for u in russians if not u.fighting]
-    cells = np.concatenate([army.garrisons.cells, [u.cell for u in army.sweeps],
-                            [u.cell for u in holding]]).astype(np.int64)
-    strength = np.concatenate([army.garrisons.strength * army_weight,
-                               [u.strength * army_weight for u in army.sweeps],
-                               [u.strength * russian_weight for u in holding]])
-    return ((cells, strength), (np.array([u.cell for u in patrols], dtype=np.int64),
-                                np.array([u.strength * russian_weight for u in patrols])))
+    based = [u for u in russians if not u.fighting]
+    held = (np.concatenate([army.garrisons.cells, [u.cell for u in based]]).astype(np.int64),
+            np.concatenate([army.garrisons.strength * army_weight, [u.strength * russian_weight for u in based]]))
+    swept = (np.array([u.cell for u in army.sweeps], dtype=np.int64),
+             np.array([u.strength * army_weight for u in army.sweeps]))
+    patrolled = (np.array([u.cell for u in patrols], dtype=np.int64),
+                 np.array([u.strength * russian_weight for u in patrols]))
+    return held, swept, patrolled

@@ -23,7 +23,8 @@ class VillageArrays:
     ``fear`` is the villagers' fear of selective violence, not the truckers' fear of the road.
     """
 
-    FIELDS = ("population", "loyalty", "grievance", "fear", "reserves", "fuel_access", "q", "zone", "risen")
+    FIELDS = ("population", "loyalty", "grievance", "fear", "reserves", "fuel_access", "q", "state_share", "zone",
+              "risen")
 
     cells: np.ndarray
     population: np.ndarray
@@ -33,6 +34,7 @@ class VillageArrays:
     reserves: np.ndarray
     fuel_access: np.ndarray
     q: np.ndarray
+    state_share: np.ndarray
     zone: np.ndarray
     risen: np.ndarray
 
@@ -42,7 +44,7 @@ class VillageArrays:
         n = len(cells)
         return cls(cells=cells, population=population.astype(float), loyalty=np.full(n, 0.5),
                    grievance=np.zeros(n), fear=np.zeros(n), reserves=np.ones(n),
-                   fuel_access=np.ones(n), q=np.full(n, 0.5), zone=np.full(n, 3, np.int8),
+                   fuel_access=np.ones(n), q=np.full(n, 0.5), state_share=np.full(n, 0.5), zone=np.full(n, 3, np.int8),
                    risen=np.zeros(n, bool))
 
 
@@ -75,6 +77,9 @@ class Villages:
         agents: one ``Village`` agent per row of ``arrays``.
         presence: JNIM's regional presence at each village (the map's regions, [M]).
         armed_support: armed supporters of each village (they lend weight to the side it leans to).
+        networks: the local networks of the state (row 0: administration, informants, self-defence
+            militias) and of JNIM (row 1: its cells, informants, local recruits) in each village, split
+            by the region's JNIM presence; they weigh in control whatever the village's loyalty.
         selective_killings: selective killings a day in each village when its zone invites them.
         frame_cells: each village's index on the padded frame of the window sums.
 
@@ -89,6 +94,8 @@ class Villages:
         self.selective_killings = p["selective_killings_per_person_day"] * self.arrays.population
         region_of = mali.region.ravel()[cells]
         self.presence = np.array(mali.region_jnim_presence)[region_of]
+        network = p["local_network_share"] * self.armed_support
+        self.networks = np.stack([network * (1.0 - self.presence), network * self.presence])
         self.frame_cells = grid.frame_cell[cells]
         self.capital_index = int(np.flatnonzero(cells == grid.capital_cell)[0])
         self.agents = [Village(model, self.arrays, k, mali.region_names[r]) for k, r in enumerate(region_of.tolist())]
@@ -124,7 +131,7 @@ class Villages:
         p, v = self.p, self.arrays
         access, hardship = self.fuel(today)
         v.fuel_access, v.reserves, v.loyalty, v.grievance, v.fear, v.risen = compiled.village_day(
-            v.q, v.zone, v.population, v.reserves, v.loyalty, v.grievance, v.fear, v.cells, today.deaths,
+            v.q, v.state_share, v.zone, v.population, v.reserves, v.loyalty, v.grievance, v.fear, v.cells, today.deaths,
             self.frame_cells, state_field, access, hardship, p["village_stock_rate_per_day"], p["reserves_buffer"],
             p["blame_attribution"], p["loyalty_drift_per_day"], p["indiscriminate_backlash"], p["grievance_backlash"],
             p["grievance_decay_per_day"], p["fear_rate_per_day"], p["uprising_threshold"], p["jnim_call_to_rise"],

@@ -13,12 +13,28 @@ from numba.extending import register_jitable
 
 
 @register_jitable
-def jnim_share_target(jnim: np.ndarray, state: np.ndarray, exponent: float = 1.0) -> np.ndarray:
-    """Tullock contest share of JNIM: J^m / (J^m + S^m); 0.5 where neither side is present."""
-    j, s = (jnim, state) if exponent == 1.0 else (np.power(jnim, exponent), np.power(state, exponent))
-    total = j + s
+def contest_shares(jnim: np.ndarray, state: np.ndarray, others: np.ndarray,
+                   exponent: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """Tullock contest of three: the shares of JNIM and of the state, J^m and S^m over J^m + S^m + O^m.
+
+    The other armed groups (O) win the rest; where nobody is present, JNIM and the state split
+    the cell evenly.
+    """
+    j, s, o = np.power(jnim, exponent), np.power(state, exponent), np.power(others, exponent)
+    total = j + s + o
     present = total > 0
-    return np.where(present, j / np.where(present, total, 1.0), 0.5)
+    safe = np.where(present, total, 1.0)
+    return np.where(present, j / safe, 0.5), np.where(present, s / safe, 0.5)
+
+
+@register_jitable
+def zone_share(q: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """The share that places a cell on Kalyvas' scale: JNIM's share plus half of the other groups'.
+
+    Ground the other armed groups hold is held by neither JNIM nor the state: it counts as
+    contested between them (without other groups, s = 1 − q and this is q).
+    """
+    return 0.5 * (1.0 + q - s)
 
 
 @register_jitable

@@ -16,7 +16,14 @@ from model.rules.bounds import clip01
 
 @register_jitable
 def loyalty_target(q: np.ndarray, hardship: float, blame: float) -> np.ndarray:
-    """Loyalty a village settles at: 1 − JNIM share, less the hardship it blames on the state."""
+    """Loyalty a village settles at: the state's share of control, less the hardship it blames on the state.
+
+    Args:
+        q: the share of control not held by the state (JNIM's, where no other armed group is).
+        hardship: the hardship the village feels.
+        blame: ``blame_attribution``.
+
+    """
     return clip01(1.0 - q - blame * hardship)
 
 

@@ -9,6 +9,10 @@ the whole grid. Both give exact sums of the values in reach, in a fixed order.
 Several window sums a day (state, patrols, JNIM, column counts) are painted together by
 :func:`paint_layers` on a grid padded by the largest reach, in one compiled loop per layer; a
 layer's sum at a cell then is one look-up at the cell's padded index (``Windows.padded_cell``).
+
+A unit's *strength* is spread over its window (force to space, :func:`spread_kernel`): the
+weights of a window sum to one, so a unit adds its strength once to the map, most of it near
+its cell. A *count* (columns in reach) is painted with weight one in every cell of the window.
 """
 
 from __future__ import annotations
@@ -84,7 +88,21 @@ class Windows:
         return padded[self.window_cells(np.asarray(cells, dtype=np.int64))].sum(axis=1)
 
 
-def paint_layers(shape: tuple[int, int], layers: list[tuple[int, np.ndarray, list[np.ndarray]]]) -> np.ndarray:
+def spread_kernel(reach: int, exponent: float) -> np.ndarray:
+    """Weights of a window's cells, in the order of ``Windows.offsets``, that spread a unit's strength.
+
+    A cell at Chebyshev distance d from the unit gets a weight proportional to (1 + d)^−exponent,
+    normalised so the weights sum to one: exponent 0 spreads the strength evenly over the window,
+    larger exponents keep more of it at the unit's own cell (a garrison holds its town firmly and
+    its surroundings less).
+    """
+    d = np.arange(-reach, reach + 1)
+    ring = np.maximum(np.abs(d)[:, None], np.abs(d)[None, :]).ravel()
+    weight = (1.0 + ring) ** -float(exponent)
+    return weight / weight.sum()
+
+
+def paint_layers(shape: tuple[int, int], layers: list[tuple]) -> np.ndarray:
     """Paint several window sums at once, each as :meth:`Windows.paint` would, on one padded grid.
 
     Each cell of a layer receives its units' values in the units' order, as a separate paint
@@ -92,38 +110,40 @@ def paint_layers(shape: tuple[int, int], layers: list[tuple[int, np.ndarray, lis
 
     Args:
         shape: grid shape.
-        layers: (reach, cells of the units, values) of each group of units, where values holds
-            one array (a value per unit) for each layer to paint from these units.
+        layers: (reach, cells of the units, values[, kernel]) of each group of units, where values
+            holds one array (a value per unit) for each layer to paint from these units, and the
+            optional kernel (:func:`spread_kernel`) weighs the window's cells (default: one each).
 
     Returns:
         An array (layers, padded cells), flat on the grid padded by the largest reach; read a
         layer at grid cells through ``windows(shape, reach, pad).padded_cell``.
 
     """
-    pad = max(reach for reach, _, _ in layers)
+    pad = max(layer[0] for layer in layers)
     size = windows(shape, pad).padded_size
-    n_layers = sum(len(values) for _, _, values in layers)
+    n_layers = sum(len(layer[2]) for layer in layers)
     painted = np.zeros((n_layers, size))
     layer = 0
-    for reach, cells, values in layers:
+    for reach, cells, values, *kernel in layers:
         window = windows(shape, reach, pad)
         at = window.padded_cell[np.asarray(cells, dtype=np.int64)]
+        weights = kernel[0] if kernel else np.ones(len(window.offsets))
         for layer_values in values:
-            _paint(painted[layer], at, window.offsets, np.asarray(layer_values, dtype=float))
+            _paint(painted[layer], at, window.offsets, weights, np.asarray(layer_values, dtype=float))
             layer += 1
     return painted
 
 
 @njit(cache=True)
-def _paint(out, at, offsets, values):
-    """Add each unit's value to every cell of its window, unit by unit (compiled).
+def _paint(out, at, offsets, weights, values):
+    """Add each unit's value, weighed by the window's kernel, to every cell of its window (compiled).
 
     Units are added in their order, so each cell's sum is rounded as ``np.bincount`` of the
     same windows would round it (``tests/simulation/test_compiled.py``), without building its index arrays.
     """
     for u in range(len(at)):
-        for offset in offsets:
-            out[at[u] + offset] += values[u]
+        for k in range(len(offsets)):
+            out[at[u] + offsets[k]] += values[u] * weights[k]
 
 
 @lru_cache(maxsize=32)

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from model.rules import recruitment
-from model.rules.windows import paint_layers, windows
+from model.rules.windows import paint_layers, spread_kernel, windows
 
 
 def test_a_square_window_of_strength_around_one_unit():
@@ -66,3 +66,16 @@ def test_recruits_are_shared_among_the_columns_in_reach():
         np.array([3, 0]), np.array([6.0, 5.0]), np.array([2, 4]), windows((1, 7), 1))
     np.testing.assert_allclose(recruits, [3.0, 3.0])
     assert orphans == 5.0
+
+
+@pytest.mark.parametrize("exponent", [0.0, 2.0, 3.5])
+def test_a_spread_unit_adds_its_strength_once_and_most_of_it_at_its_own_cell(exponent):
+    shape, reach = (9, 9), 2
+    kernel = spread_kernel(reach, exponent)
+    painted = paint_layers(shape, [(reach, np.array([40]), [np.array([300.0])], kernel)])[0]
+    field = windows(shape, reach).interior(painted)
+    assert field.sum() == pytest.approx(300.0)  # force is conserved over space
+    assert field[4, 4] == field.max()
+    assert field[4, 4] == pytest.approx(300.0 / 25 if exponent == 0 else 300.0 * kernel[12])
+    if exponent > 0:
+        assert field[4, 5] > field[4, 6] > 0  # it thins out with distance

@@ -25,7 +25,8 @@ def random_villages(seed: int) -> dict:
     n = N_VILLAGES
     n_cells, frame_size = 3 * n, 4 * n
     deaths = np.where(rng.random((2, n_cells)) < 0.1, rng.random((2, n_cells)) * 5.0, 0.0)
-    return {"q": rng.random(n), "zone": rng.integers(1, 6, n).astype(np.int8),
+    q = rng.random(n)
+    return {"q": q, "state_share": (1.0 - q) * rng.uniform(0.5, 1.0, n), "zone": rng.integers(1, 6, n).astype(np.int8),
             "population": rng.uniform(50.0, 2e5, n), "reserves": rng.random(n), "loyal": rng.random(n),
             "grievance": rng.random(n), "fear": rng.random(n),
             "cell": rng.choice(n_cells, n, replace=False), "deaths": deaths,
@@ -47,7 +48,7 @@ def village_day_numpy(s: dict, p: dict) -> tuple[np.ndarray, ...]:
     felt = clip01(exposed * (1.0 - p["buffer"] * reserves))
     deaths = s["deaths"][:, s["cell"]]
     state_pc, jnim_pc = deaths[1] / s["population"], deaths[0] / s["population"]
-    target = loyalty.loyalty_target(s["q"], felt, p["blame"])
+    target = loyalty.loyalty_target(1.0 - s["state_share"], felt, p["blame"])
     loyal = loyalty.update_loyalty(s["loyal"], target, p["drift"], state_pc, jnim_pc, p["backlash"])
     grievance = loyalty.update_grievance(s["grievance"], felt, state_pc + jnim_pc, p["decay"],
                                          p["grievance_backlash"])
@@ -62,9 +63,9 @@ def village_day_numpy(s: dict, p: dict) -> tuple[np.ndarray, ...]:
 def test_the_compiled_village_day_equals_the_numpy_rules_to_the_bit(seed):
     s = random_villages(seed)
     expected = village_day_numpy(s, PARAMS)
-    got = compiled.village_day(s["q"], s["zone"], s["population"], s["reserves"], s["loyal"], s["grievance"],
-                               s["fear"], s["cell"], s["deaths"], s["frame_cell"], s["field"], s["access"],
-                               s["hardship"], *PARAMS.values())
+    got = compiled.village_day(s["q"], s["state_share"], s["zone"], s["population"], s["reserves"], s["loyal"],
+                               s["grievance"], s["fear"], s["cell"], s["deaths"], s["frame_cell"], s["field"],
+                               s["access"], s["hardship"], *PARAMS.values())
     for name, want, have in zip(("access", "reserves", "loyalty", "grievance", "fear", "risen"), expected, got,
                                 strict=True):
         assert np.array_equal(want, have), name
@@ -80,18 +81,32 @@ def test_the_compiled_control_day_equals_the_numpy_rules_to_the_bit(seed):
     jnim = np.where(rng.random(n_cells) < 0.5, 0.0, rng.uniform(0.0, 2e3, n_cells))
     state[village_cell[:5]] = jnim[village_cell[:5]] = 0.0
     q_before, loyal, risen = rng.random(n_cells), rng.random(N_VILLAGES), rng.random(N_VILLAGES) < 0.2
+    s_before = (1.0 - q_before) * rng.uniform(0.3, 1.0, n_cells)  # the rest held by other groups
+    others = np.where(rng.random(n_cells) < 0.5, 0.0, rng.uniform(0.0, 1e3, n_cells))
     support = 0.002 * rng.uniform(50.0, 2e5, N_VILLAGES)
-    s, j = state.copy(), jnim.copy()
-    s[village_cell] += support * loyal
-    j[village_cell] += support * (1.0 - loyal) * (1.0 + risen)
+    networks = support * rng.uniform(0.0, 1.0, (2, N_VILLAGES))
+    s, j, o = state.copy(), jnim.copy(), others.copy()
+    cells = village_cell
+    against = support * (1.0 - loyal) * (1.0 + risen)
+    to_jnim = q_before[cells] / (1.0 - s_before[cells])
+    s[cells] += support * loyal + networks[0]
+    j[cells] += against * np.minimum(to_jnim, 1.0) + networks[1]
+    o[cells] += against * np.maximum(0.0, 1.0 - to_jnim)
     decisiveness = (1.0, 2.0, 1.0, 0.7, 1.0)[seed]
-    q_cells = control.relax(q_before, control.jnim_share_target(j, s, decisiveness), 0.02)
-    got = compiled.control_day(q_before, state.copy(), jnim.copy(), village_cell, loyal, risen, support, 0.02,
-                               decisiveness)
-    assert np.array_equal(got[0], q_cells)
-    assert np.array_equal(got[1], q_cells[village_cell])
-    assert np.array_equal(got[2], control.zones(q_cells[village_cell]))
-    empty = (state == 0) & (jnim == 0)
+    q_target, s_target = control.contest_shares(j, s, o, decisiveness)
+    q_cells, s_cells = control.relax(q_before, q_target, 0.02), control.relax(s_before, s_target, 0.02)
+    got = compiled.control_day(q_before, s_before, state.copy(), jnim.copy(), others, village_cell, loyal, risen,
+                               support, networks, 0.02, decisiveness)
+    if decisiveness == 1.0:
+        assert np.array_equal(got[0], q_cells)
+        assert np.array_equal(got[1], s_cells)
+        assert np.array_equal(got[2], q_cells[cells])
+        assert np.array_equal(got[3], s_cells[cells])
+        assert np.array_equal(got[4], control.zones(control.zone_share(q_cells[cells], s_cells[cells])))
+    else:  # numba's pow and NumPy's vectorised pow may differ in the last bit
+        for have, want in zip(got[:4], (q_cells, s_cells, q_cells[cells], s_cells[cells]), strict=True):
+            np.testing.assert_allclose(have, want, rtol=1e-14, atol=0.0)
+    empty = (state == 0) & (jnim == 0) & (others == 0)
     empty[village_cell] = False
     assert empty.any()  # the case of cells where neither side is present was exercised
 
