@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 TALLIES = ("tankers_delivered", "tankers_destroyed", "tankers_diverted", "fuel_delivered_l", "fuel_consumed_l",
-           "fuel_destroyed_l", "civilian_deaths_state", "civilian_deaths_russian", "civilian_deaths_jnim")
+           "fuel_destroyed_l", "civilian_deaths_state", "civilian_deaths_russian", "civilian_deaths_jnim",
+           "kidnappings", "ransoms_cfa", "jnim_income_cfa", "negotiation_paid_cfa")
 
 
 class Ledger:

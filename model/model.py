@@ -136,7 +136,7 @@ class MaliModel(mesa.Model):
         self.control.update(columns, self.state_forces(), self.villages)
         self.villages.day(today, self.control.state_field, self.ledger)
         payment = negotiation.payment(self.junta.negotiation, p["negotiation_payment_cfa_per_day"])
-        income = jnim_income(p, self.villages, self.mines, self.control.q_control, payment)
+        income = jnim_income(p, self.villages, self.mines, self.control.q_control, payment, self.rng, self.ledger)
         pay_and_recruit(p, self.insurgency, self.villages, self.control, income)
         refuel(p, self.insurgency, today.rural_met_at_dawn, self.hub.rural_price)
         self.insurgency.coalesce_and_fragment(self.rng)

@@ -1,4 +1,4 @@
-"""JNIM's money and recruits (processes 4-5, 12): zakat, gold, other income, upkeep, recruitment."""
+"""JNIM's money and recruits (processes 4-5, 12): zakat, gold, ransoms, other income, upkeep, recruitment."""
 
 from __future__ import annotations
 
@@ -7,22 +7,40 @@ import numpy as np
 from model.rules import recruitment, taxation
 
 
-def jnim_income(p: dict, villages, mines, q_control: np.ndarray, payment: float) -> float:
-    """JNIM's income today: zakat in its zones, its levy on artisanal gold, other income, payments.
+def jnim_income(p: dict, villages, mines, q_control: np.ndarray, payment: float, rng, ledger) -> float:
+    """JNIM's income today: zakat in its zones, its levy on artisanal gold, ransoms, other income, payments.
 
     Args:
         p: the parameters.
         villages: the villages (population and zones).
-        mines: the mines (JNIM levies the artisanal gold of those it holds).
+        mines: the mines (JNIM levies the artisanal gold around the zones it controls).
         q_control: JNIM's share of control of each cell.
         payment: what the junta pays JNIM today under negotiation.
+        rng: the model's generator (kidnappings are drawn events).
+        ledger: where ransoms, income and payments are counted.
 
     """
     v = villages.arrays
-    gold_levy = (mines.artisanal_tonnes_held_by_jnim(q_control) * p["gold_price_cfa_per_tonne"]
+    zakat = p["zakat_collection_share"] * taxation.zakat(v.population, v.zone, p["zakat_rate"],
+                                                         p["harvest_cfa_per_person_day"])
+    gold_levy = (mines.artisanal_tonnes_taxed_by_jnim(q_control) * p["gold_price_cfa_per_tonne"]
                  * p["jnim_artisanal_gold_levy"] / 365.0)
-    return (taxation.zakat(v.population, v.zone, p["zakat_rate"], p["harvest_cfa_per_person_day"])
-            + gold_levy + p["jnim_other_income_cfa_per_day"] + payment)
+    income = zakat + gold_levy + ransoms(p, rng, ledger) + p["jnim_other_income_cfa_per_day"] + payment
+    ledger.add("jnim_income_cfa", income)
+    ledger.add("negotiation_paid_cfa", payment)
+    return income
+
+
+def ransoms(p: dict, rng, ledger) -> float:
+    """Ransoms paid today: kidnappings arrive as a Poisson process, each ransom log-normal (heavy-tailed)."""
+    kidnappings = int(rng.poisson(p["jnim_kidnappings_per_year"] / 365.0))
+    if kidnappings == 0:
+        return 0.0
+    paid = float(np.sum(p["jnim_ransom_median_cfa"] * np.exp(p["jnim_ransom_dispersion"]
+                                                              * rng.standard_normal(kidnappings))))
+    ledger.add("kidnappings", kidnappings)
+    ledger.add("ransoms_cfa", paid)
+    return paid
 
 
 def pay_and_recruit(p: dict, insurgency, villages, control, income: float) -> None:
