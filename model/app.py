@@ -17,8 +17,8 @@ from mesa.visualization.utils import update_counter
 
 from model import portrayal
 from model.processes.moscow import Posture
-from model.rules.control import zones
 from model.series import date_of
+from model.village_view import place_report, zone_grid
 from model.viz_model import SLIDERS, VizModel, model_params
 
 LABELLED_TOWNS = ("Kayes", "Sikasso", "Segou", "Mopti", "Timbuktu", "Gao", "Kidal", "Nioro du Sahel", "Kita")
@@ -31,7 +31,7 @@ def draw_map(model) -> Figure:
     fig = Figure(figsize=(7.5, 6.2), layout="constrained")
     ax = fig.subplots()
     extent = (m.lon_west, m.lon_west + cols * m.resolution, m.lat_north - rows * m.resolution, m.lat_north)
-    ax.imshow(portrayal.zone_image(zones(model.control.q_grid()), m.inside), extent=extent, interpolation="nearest")
+    ax.imshow(portrayal.zone_image(zone_grid(model), m.inside), extent=extent, interpolation="nearest")
     ring = m.border_lonlat
     ax.plot([*ring[:, 0], ring[0, 0]], [*ring[:, 1], ring[0, 1]], color="black", lw=1.2)
     lat, lon = m.cell_centres()
@@ -89,6 +89,7 @@ def draw_agents(ax, model, lat, lon) -> None:
 def legend_handles() -> list:
     """Legend entries: the five zones, then each kind of marker."""
     handles = [Patch(color=portrayal.ZONE_COLOURS[z], label=portrayal.ZONE_LABELS[z]) for z in range(1, 6)]
+    handles.append(Patch(color=portrayal.UNPOPULATED_COLOUR, label="unpopulated (no zone)"))
     marks = [("*", "black", "Bamako"), ("p", "#d4a017", "gold/lithium mine"), ("s", "#ff7f00", "fuel convoy"),
              ("o", "#222222", "JNIM column"), ("D", portrayal.POSTURE_COLOURS["active"], "Russians, active"),
              ("D", portrayal.POSTURE_COLOURS["stood_down"], "Russians, stood down"), ("^", "#1b7837", "FAMa unit")]
@@ -156,6 +157,18 @@ def MapView(model):  # noqa: N802 (Solara components are named like classes)
     return solara.FigureMatplotlib(draw_map(model), format="png", dpi=90)
 
 
+def PlaceView(model):  # noqa: N802
+    """A town's village as the model sees it today: pick a town, read its report."""
+    update_counter.get()
+    towns = {t.name: t.cell for t in model.grid.map.towns}
+    name, set_name = solara.use_state("Mopti")
+    with solara.Column() as column:
+        solara.Select(label="Inspect a town", value=name, values=sorted(towns), on_value=set_name)
+        for key, value in place_report(model, towns[name]).items():
+            solara.Text(f"{key}: {value}", classes=["mali-place"])
+    return column
+
+
 def ChartsView(model):  # noqa: N802
     """The charts and the event banner, redrawn after every step."""
     update_counter.get()
@@ -169,5 +182,5 @@ def ChartsView(model):  # noqa: N802
 
 initial_scenario = os.environ.get("MALI_ABM_SCENARIO", "baseline")
 model = VizModel(scenario=initial_scenario)
-page = SolaraViz(model, components=[MapView, ChartsView], model_params=model_params(initial_scenario),
+page = SolaraViz(model, components=[MapView, ChartsView, PlaceView], model_params=model_params(initial_scenario),
                  name="mali-abm — the fuel siege")

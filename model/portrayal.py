@@ -11,13 +11,18 @@ from matplotlib.colors import to_rgba
 
 ZONE_COLOURS = {1: "#2166ac", 2: "#92c5de", 3: "#f1e3b0", 4: "#f4a582", 5: "#b2182b"}
 ZONE_LABELS = {1: "1 state", 2: "2 state-dominant", 3: "3 contested", 4: "4 JNIM-dominant", 5: "5 JNIM"}
+UNPOPULATED = 0
+"""Zone code of a cell inside Mali where nobody lives (no village, so no zone)."""
+UNPOPULATED_COLOUR = "#dcdcdc"
 POSTURE_COLOURS = {"active": "#6a3d9a", "stood_down": "#9e9e9e"}
 
 
 def zone_image(zones: np.ndarray, inside: np.ndarray) -> np.ndarray:
-    """RGBA image of the zone of every cell, transparent outside Mali."""
-    palette = np.array([(0, 0, 0, 0)] + [to_rgba(ZONE_COLOURS[z]) for z in range(1, 6)])
-    return palette[np.where(inside, zones, 0)]
+    """RGBA image of the zone of every cell: neutral grey where unpopulated, transparent outside Mali."""
+    palette = np.array([to_rgba(UNPOPULATED_COLOUR)] + [to_rgba(ZONE_COLOURS[z]) for z in range(1, 6)]
+                       + [(0, 0, 0, 0)])
+    outside = len(palette) - 1
+    return palette[np.where(inside, zones, outside)]
 
 
 def convoy_style(tankers: int) -> dict:

@@ -105,16 +105,6 @@ class Control:
         """The state's population share relative to day 0 (revenue scales with it)."""
         return self.shares[0] / self.initial_state_share
 
-    def q_grid(self) -> np.ndarray:
-        """The share that places each cell on Kalyvas' scale, on the whole grid (0.5 outside Mali).
-
-        It is JNIM's share where no other armed group is, and counts the other groups' ground as
-        contested (:func:`model.rules.control.zone_share`).
-        """
-        grid = np.full(self.grid.n_cells, 0.5)
-        grid[self.grid.control_cells] = control.zone_share(self.q_control, self.s_control)
-        return grid.reshape(self.grid.shape)
-
 
 def other_groups_field(p: dict, grid, villages) -> np.ndarray:
     """The northern armed groups' strength at each control cell: each region's share, evenly over its villages.

@@ -54,13 +54,34 @@ def test_step_and_reset_through_the_model_controller():
     assert model.value.day == 1
 
 
-def test_zone_colours_and_transparency_outside_mali():
-    zones = np.array([[1, 3], [5, 4]])
+def test_zone_colours_unpopulated_neutral_and_transparency_outside_mali():
+    zones = np.array([[1, portrayal.UNPOPULATED], [5, 4]])
     inside = np.array([[True, True], [True, False]])
     image = portrayal.zone_image(zones, inside)
     assert tuple(image[0, 0]) == to_rgba(portrayal.ZONE_COLOURS[1])
+    assert tuple(image[0, 1]) == to_rgba(portrayal.UNPOPULATED_COLOUR)
+    assert tuple(image[0, 1]) != to_rgba(portrayal.ZONE_COLOURS[3])  # empty desert is not contested ground
     assert tuple(image[1, 0]) == to_rgba(portrayal.ZONE_COLOURS[5])
     assert image[1, 1, 3] == 0.0
+
+
+def test_the_map_and_the_place_report_read_the_village_agents():
+    from model.village_view import place_report, village_at, zone_grid
+
+    model = VizModel(seed="1")
+    zones = zone_grid(model).ravel()
+    populated = {v.cell for v in model.villages.agents}
+    inside = model.grid.map.inside.ravel()
+    empty = [c for c in np.flatnonzero(inside) if c not in populated]
+    assert empty and np.all(zones[empty] == portrayal.UNPOPULATED)
+    mopti = next(t.cell for t in model.grid.map.towns if t.name == "Mopti")
+    village = village_at(model, mopti)
+    assert zones[mopti] == village.zone
+    village.arrays.zone[village.index] = 5  # the agent is a view: the map follows what it says
+    assert zone_grid(model).ravel()[mopti] == 5
+    report = place_report(model, mopti)
+    assert report["region"] == "Mopti" and report["zone"] == portrayal.ZONE_LABELS[5]
+    assert place_report(model, int(empty[0])) == {"place": "unpopulated: no village, no zone"}
 
 
 @pytest.mark.parametrize(("small", "big"), [(10, 80)])
