@@ -31,6 +31,7 @@ EXCLUDED_FILES = (
     "fingerprint.py",  # this list: changing it changes the set of files, and so the fingerprint, by itself
     "portrayal.py",  # the browser's colours
     "viz_assets.py",  # the browser's front-end assets
+    "village_view.py",  # what the browser reads of the villages
     "viz_model.py",  # the browser's controls
 )
 """Files directly in ``model/`` that present the model or drive it, and cannot change its numbers."""

@@ -51,6 +51,21 @@ def test_the_coup_base_rates_over_400_seeds_are_current(overrides):
 
 
 @pytest.mark.slow
+def test_the_day0_map_and_its_movement_are_current():
+    assert_quoted(printed_rows(sys.executable, "experiments/control_map.py", "--seeds", "10"))
+
+
+@pytest.mark.slow
+def test_the_lever_channels_are_current():
+    assert_quoted(printed_rows(sys.executable, "experiments/lever_channels.py", "--seeds", "200"))
+
+
+@pytest.mark.slow
+def test_the_rural_ban_table_is_current():
+    assert_quoted(printed_rows(sys.executable, "experiments/rural_ban.py", "--seeds", "100"))
+
+
+@pytest.mark.slow
 def test_the_scenario_table_is_current():
     assert_quoted(printed_rows(sys.executable, "experiments/scenario_table.py", "--seeds", "60"))
 
