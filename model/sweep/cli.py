@@ -62,6 +62,14 @@ def build_sweep_app(default_contract: ContractLoader,
         """One row per point: n, each event's probability with its 95 % Wilson interval, event days, incidences."""
         summary(directory, horizon, out)
 
+    @app.command()
+    def sensitivity(directory: Path = typer.Argument(..., help="Sweep directory of a Morris design."),
+                    by: list[str] = typer.Option([], help="EVENT=DAY: count the event only by that day (repeatable)."),
+                    top: int = typer.Option(20, help="Inputs to show per event, by μ*."),
+                    out: Path | None = typer.Option(None, help="Write all indices to FILE.csv or .parquet.")) -> None:
+        """Morris screening: μ* with its 95 % interval and σ of every input, per event (SALib)."""
+        show_sensitivity(directory, by, top, out)
+
     return app
 
 
@@ -140,6 +148,37 @@ def show_status(directory: Path) -> None:
         fail(str(error))
     typer.echo(f"done {s.done}, failed {s.failed}, remaining {s.remaining}; "
                f"{s.unconverged} of {s.points} points not yet converged")
+
+
+def show_sensitivity(directory: Path, by: list[str], top: int, out: Path | None) -> None:
+    """Print the ``top`` inputs by μ* for each event of a Morris sweep (and optionally write all)."""
+    import pandas as pd
+
+    from model.sweep.sensitivity import morris_indices
+    from model.sweep.spec import SpecError
+    from model.sweep.store import SweepStore
+
+    try:
+        check_output_path(out)
+        horizons = dict(parse_event_day(item) for item in by)
+        if SweepStore(directory).read_spec() is None:
+            raise SpecError(f"{directory}: not a sweep directory (no spec.json)")
+        indices = morris_indices(SweepStore(directory), horizons)
+    except (SpecError, UserError) as error:
+        fail(str(error))
+    shown = indices.sort_values(["event", "mu_star"], ascending=[True, False]).groupby("event").head(top)
+    with pd.option_context("display.width", 200, "display.precision", 3):
+        typer.echo(shown.to_string(index=False))
+    if out is not None:
+        write_frame_atomically(indices, out)
+
+
+def parse_event_day(item: str) -> tuple[str, int]:
+    """``EVENT=DAY`` as (event, day), or a one-line error."""
+    name, _, day = item.partition("=")
+    if not name or not day.strip().isdigit():
+        raise UserError(f"--by {item!r}: must be EVENT=DAY, e.g. coup=365")
+    return name.strip(), int(day)
 
 
 def summary(directory: Path, horizons: list[int] | None = None, out: Path | None = None):

@@ -20,8 +20,8 @@ from model.sweep.contract import ContractError, Event, ModelContract, load_contr
 TOP_KEYS = {"name", "scenario", "horizon_days", "root_seed", "replicates", "stopping", "grid",
             "fixed", "design", "ranges", "function"}
 STOPPING_KEYS = {"ci_halfwidth", "max_replicates", "min_replicates"}
-DESIGN_KEYS = {"method", "n"}
-DESIGN_METHODS = ("lhs", "sobol")
+DESIGN_KEYS = {"method", "n", "levels"}
+DESIGN_METHODS = ("lhs", "sobol", "morris")
 
 
 class SpecError(ValueError):
@@ -58,6 +58,8 @@ class SweepSpec:
     scenario_overrides: dict[str, Any] = field(default_factory=dict)
     events: tuple[Event, ...] = ()
     code: str = ""
+    design: dict[str, Any] | None = None
+    """A sampled design's method, levels, inputs and bounds, for its analysis (the points fix the runs)."""
 
     @property
     def max_replicates(self) -> int:
@@ -132,7 +134,7 @@ def parse_spec(raw: dict[str, Any], function: str | None = None, default: ModelC
     return SweepSpec(name=name, horizon_days=horizon, root_seed=root_seed, points=points,
                      scenario=scenario, replicates=replicates, stopping=stopping, fixed=fixed,
                      function=contract.function, scenario_overrides=dict(contract.scenarios.get(scenario, {})),
-                     events=contract.events, code=contract.fingerprint())
+                     events=contract.events, code=contract.fingerprint(), design=_design_record(raw))
 
 
 def _contract(function: str | None, default: ModelContract | None) -> ModelContract:
@@ -217,6 +219,15 @@ def _design_points(raw: dict[str, Any], root_seed: int, contract: ModelContract)
     return _designed_points(raw["design"], raw.get("ranges"), root_seed, contract)
 
 
+def _design_record(raw: dict[str, Any]) -> dict[str, Any] | None:
+    """What an analysis of a sampled design needs: method, levels, the inputs in order and their bounds."""
+    if "design" not in raw:
+        return None
+    ranges = raw["ranges"]
+    return {"method": raw["design"]["method"], "n": raw["design"]["n"], "levels": raw["design"].get("levels", 4),
+            "names": list(ranges), "bounds": [[float(low), float(high)] for low, high in ranges.values()]}
+
+
 def _grid_points(grid: dict[str, Any], contract: ModelContract) -> list[dict[str, Any]]:
     if not isinstance(grid, dict) or not grid:
         raise SpecError("[grid] is empty; give at least one parameter = [values]")
@@ -233,14 +244,18 @@ def _designed_points(design: dict[str, Any], ranges: dict[str, Any] | None, root
                      contract: ModelContract) -> list[dict[str, Any]]:
     unknown = set(design) - DESIGN_KEYS
     if unknown:
-        raise SpecError(f"unknown key(s) in [design]: {', '.join(sorted(unknown))}; allowed: method, n")
-    method, n = design.get("method"), design.get("n")
+        raise SpecError(f"unknown key(s) in [design]: {', '.join(sorted(unknown))}; allowed: method, n, levels")
+    method, n, levels = design.get("method"), design.get("n"), design.get("levels", 4)
     if method not in DESIGN_METHODS:
         raise SpecError(f"[design] method = {method!r}: allowed: {', '.join(DESIGN_METHODS)}")
-    if not isinstance(n, int) or n < 1:
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
         raise SpecError(f"[design] n = {n!r}: must be a whole number ≥ 1")
+    if "levels" in design and method != "morris":
+        raise SpecError(f"[design] levels: only a Morris design has levels (method = {method!r})")
+    if not isinstance(levels, int) or isinstance(levels, bool) or levels < 2 or levels % 2:
+        raise SpecError(f"[design] levels = {levels!r}: must be an even whole number ≥ 2")
     bounds = _ranges(ranges, contract)
-    unit = _unit_sample(method, n, len(bounds), root_seed, list(bounds))
+    unit = _unit_sample(method, n, len(bounds), root_seed, list(bounds), levels)
     names = list(bounds)
     points = []
     for row in unit:
@@ -265,15 +280,23 @@ def _ranges(ranges: dict[str, Any] | None, contract: ModelContract) -> dict[str,
     return bounds
 
 
-def _unit_sample(method: str, n: int, dims: int, seed: int, names: list[str]):
-    """Points in the unit cube: scipy's Latin hypercube, or SALib's Saltelli design for Sobol."""
+def _unit_sample(method: str, n: int, dims: int, seed: int, names: list[str], levels: int = 4):
+    """Points in the unit cube for a sampled design.
+
+    scipy's Latin hypercube; SALib's Saltelli design for Sobol; or SALib's Morris trajectories
+    (``n`` trajectories of ``dims`` + 1 points each, on a grid of ``levels``).
+    """
     if method == "lhs":
         from scipy.stats import qmc
 
         return qmc.LatinHypercube(d=dims, seed=seed).random(n)
+    problem = {"num_vars": dims, "names": names, "bounds": [[0.0, 1.0]] * dims}
+    if method == "morris":
+        from SALib.sample import morris
+
+        return morris.sample(problem, n, num_levels=levels, seed=seed)
     from SALib.sample import sobol
 
-    problem = {"num_vars": dims, "names": names, "bounds": [[0.0, 1.0]] * dims}
     return sobol.sample(problem, n, calc_second_order=False, seed=seed)
 
 

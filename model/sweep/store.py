@@ -55,7 +55,7 @@ class SweepStore:
                     "scenario": spec.scenario, "replicates": spec.replicates,
                     "stopping": None if spec.stopping is None else spec.stopping.__dict__,
                     "n_points": len(spec.points), "fixed": spec.fixed,
-                    "events": [e.as_dict() for e in spec.events]}
+                    "events": [e.as_dict() for e in spec.events], "design": spec.design}
             self._write_text(json.dumps(meta, indent=2, default=str), self.root / "spec.json")
         self.clean_temporaries()
 

@@ -15,7 +15,7 @@ from model.sweep.summary import status, summarize
 
 ENGINE = ["model.sweep", "model.sweep.contract", "model.sweep.spec", "model.sweep.seeds", "model.sweep.stats",
           "model.sweep.store", "model.sweep.executors", "model.sweep.runner", "model.sweep.summary",
-          "model.sweep.cli_util", "model.sweep.cli"]
+          "model.sweep.cli_util", "model.sweep.cli", "model.sweep.sensitivity"]
 BOLTZMANN = "model.sweep.examples:boltzmann_run_one"
 GRID = {"name": "g", "horizon_days": 5, "root_seed": 1, "replicates": 1, "grid": {"n": [10, 20]}}
 
