@@ -71,7 +71,8 @@ def test_the_scenario_table_is_current():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("spec", ["fiscal_runway", "ceiling_sensitivity", "russian_guard", "lever_grid"])
+@pytest.mark.parametrize("spec", ["fiscal_runway", "ceiling_sensitivity", "russian_guard", "lever_grid",
+                                  "morris_screen"])
 def test_the_sweeps_quoted_are_current(spec, tmp_path):
     cli = str(Path(sys.executable).with_name("mali-abm"))
     out = str(tmp_path / spec)
@@ -80,5 +81,7 @@ def test_the_sweeps_quoted_are_current(spec, tmp_path):
     assert run.returncode == 0, run.stderr
     if spec == "lever_grid":
         assert_quoted(printed_rows(sys.executable, "experiments/lever_table.py", out))
+    elif spec == "morris_screen":
+        assert_quoted(printed_rows(sys.executable, "experiments/morris_table.py", out))
     else:
         assert_quoted(printed_rows(cli, "sweep", "summarize", out))
