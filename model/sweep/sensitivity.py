@@ -68,6 +68,28 @@ def morris_indices(store: SweepStore, horizons: dict[str, int] | None = None,
     return pd.DataFrame(rows)
 
 
+def noise_floor(store: SweepStore, horizons: dict[str, int] | None = None) -> dict[str, float]:
+    """The μ* that Monte Carlo noise alone would give an input, per event.
+
+    Along a trajectory the same seeds run at every point, but an input the model uses changes
+    the random path, so two points' probabilities differ by up to the noise of two estimates of
+    n runs each: E|ΔP| ≈ √(2/π) · √(2 p (1 − p) / n), divided by the design's step as μ* is.
+    An input whose μ* is near this floor is not distinguishable from noise.
+    """
+    meta = store.read_spec()
+    design = meta["design"]
+    events = {e.name: e for e in stored_events(meta)}
+    horizons = check_event_horizons(horizons or {}, events, meta["horizon_days"])
+    points, records = store.points(), store.records()
+    n = records[records["status"] == "ok"].groupby("point_id").size().reindex(points["point_id"]).to_numpy(float)
+    step = design["levels"] / (2 * (design["levels"] - 1))
+    floors = {}
+    for name, event in events.items():
+        p = event_probabilities(points, records, event, horizons.get(name, meta["horizon_days"]))
+        floors[name] = float(np.mean(np.sqrt(2 / np.pi) * np.sqrt(2 * p * (1 - p) / n)) / step)
+    return floors
+
+
 def check_event_horizons(horizons: dict[str, int], events: dict, sweep_horizon: int) -> dict[str, int]:
     """Refuse a horizon for an event the sweep does not declare, or beyond the sweep's horizon."""
     for name, day in horizons.items():

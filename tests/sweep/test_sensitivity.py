@@ -78,3 +78,12 @@ def test_the_sensitivity_command_prints_the_ranking_and_refuses_bad_input_in_one
         assert bad.exit_code == 2 and fragment in bad.output and "Traceback" not in bad.output
     missing = CliRunner().invoke(app, ["sweep", "sensitivity", str(toy / "nothing")])
     assert missing.exit_code == 2 and "not a sweep directory" in missing.output
+
+
+def test_the_noise_floor_is_the_mu_star_of_pure_monte_carlo_noise(toy):
+    from model.sweep.sensitivity import noise_floor
+
+    store = run_sweep(parse_spec(tomllib.loads(SPEC)), toy / "screen", "sequential", progress=NoProgress)
+    floor = noise_floor(store)["boom"]
+    # p = x / 10 over the levels' grid, n = 40: a few hundredths, far below x's μ* of about 1.
+    assert 0.02 < floor < 0.2
