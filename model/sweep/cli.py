@@ -42,10 +42,11 @@ def build_sweep_app(default_contract: ContractLoader,
             retry_failed: bool = typer.Option(False, help="Run again the runs that failed."),
             archive_stale: bool = typer.Option(False, help="If --out holds a sweep of another spec or model "
                                                "version, move it aside (never deleted) and start afresh."),
+            wait: bool = typer.Option(False, help="If another `sweep run` is writing --out, wait for it to end."),
             function: str | None = typer.Option(None, help=FUNCTION_HELP)) -> None:
         """Run a sweep, or resume it: completed runs are never redone."""
         sweep = load(spec, function, default_contract)
-        out = run_or_resume(sweep, out, executor, scheduler_file, retry_failed, archive_stale)
+        out = run_or_resume(sweep, out, executor, scheduler_file, retry_failed, archive_stale, wait)
         records = summary(out)
         failed = int((records["status"] != "ok").sum())
         typer.echo(f"{len(records)} runs in {out}" + (f", {failed} failed (see `status`)" if failed else ""))
@@ -107,7 +108,7 @@ def show_plan(sweep) -> None:
 
 
 def run_or_resume(sweep, out: Path | None, executor: str, scheduler_file: Path | None, retry_failed: bool,
-                  archive_stale: bool) -> Path:
+                  archive_stale: bool, wait: bool = False) -> Path:
     """Check the executor and the output folder, move a stale sweep aside if asked, run; return the folder."""
     from model.sweep.executors import ExecutorError, parse_executor
     from model.sweep.runner import run_sweep
@@ -123,13 +124,16 @@ def run_or_resume(sweep, out: Path | None, executor: str, scheduler_file: Path |
             raise ExecutorError(f"--scheduler-file {scheduler_file}: no such file")
         if not out.parent.resolve().is_dir():
             raise SpecError(f"--out {out}: folder {out.parent} does not exist")
-        if archive_stale:
+        if archive_stale and out.is_dir():
             from model.sweep.store import SweepStore
 
-            moved = SweepStore(out).archive_if_stale(sweep)
-            if moved is not None:
-                typer.echo(f"moved the sweep of another spec or model version to {moved}", err=True)
-        run_sweep(sweep, out, executor, scheduler_file, retry_failed)
+            store = SweepStore(out)
+            if store.is_sweep():
+                with store.writer(wait=wait):  # never move a sweep another process is writing
+                    moved = store.archive_if_stale(sweep)
+                if moved is not None:
+                    typer.echo(f"moved the sweep of another spec or model version to {moved}", err=True)
+        run_sweep(sweep, out, executor, scheduler_file, retry_failed, wait_for_lock=wait)
     except (SpecError, ExecutorError) as error:
         fail(str(error))
     return out

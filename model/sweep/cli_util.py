@@ -9,6 +9,7 @@ part of the model's fingerprint.
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 from typing import NoReturn
 
@@ -43,8 +44,12 @@ def check_output_path(out: Path | None) -> None:
 
 
 def write_frame_atomically(frame, out: Path) -> None:
-    """Write a table under a temporary name and rename it into place (never half-written)."""
-    tmp = out.with_name(f".{out.name}.tmp")
+    """Write a table under a temporary name of its own and rename it into place (never half-written).
+
+    The temporary name is unique to this write, so concurrent writers of one file never share it:
+    the last rename wins, and each file on disk is one writer's whole table.
+    """
+    tmp = out.with_name(f".{out.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
     if out.suffix == ".csv":
         frame.to_csv(tmp, index=False)
     else:

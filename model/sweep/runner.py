@@ -28,45 +28,63 @@ MAX_BATCH = 16
 
 @dataclass
 class PointState:
-    """What the store says about one design point."""
+    """What the store says about one design point.
+
+    With a stopping rule the sweep runs in rounds of ``min_replicates`` runs a point, and a
+    point's next round depends only on its *complete* rounds: the runs a killed round left are
+    kept but not judged until their round is complete, so any sequence of kills and resumes ends
+    with the records of the uninterrupted sweep (issue 15).
+    """
 
     done: set[int]
-    ok: int
-    events: dict[str, int]
-    """Successful runs in which each event (by its flag field) happened."""
+    outcomes: dict[int, dict[str, bool] | None]
+    """Replicate → whether each event (by its flag field) happened, or None if the run failed."""
+
+    @property
+    def ok(self) -> int:
+        """Successful runs."""
+        return sum(o is not None for o in self.outcomes.values())
+
+    def complete(self, spec: SweepSpec) -> int:
+        """Replicates of the point's complete rounds: the longest prefix 0..k·step − 1 that is done."""
+        if spec.stopping is None:
+            return len(self.done)
+        step, cap = spec.stopping.min_replicates, spec.stopping.max_replicates
+        rounds = 0
+        while rounds * step < cap and all(r in self.done for r in range(rounds * step, min(cap, (rounds + 1) * step))):
+            rounds += 1
+        return min(cap, rounds * step)
 
     def converged(self, spec: SweepSpec) -> bool:
-        """Whether the point needs no more replicates."""
+        """Whether the point needs no more replicates, judged on its complete rounds only."""
         if spec.stopping is None:
             return len(self.done) >= spec.replicates
-        if len(self.done) >= spec.stopping.max_replicates:
+        n = self.complete(spec)
+        if n >= spec.stopping.max_replicates:
             return True
-        if self.ok < spec.stopping.min_replicates:
+        judged = [self.outcomes[r] for r in range(n) if self.outcomes.get(r) is not None]
+        if len(judged) < spec.stopping.min_replicates:
             return False
-        return all(wilson_halfwidth(self.events[e.flag], self.ok) <= spec.stopping.ci_halfwidth
+        return all(wilson_halfwidth(sum(o[e.flag] for o in judged), len(judged)) <= spec.stopping.ci_halfwidth
                    for e in spec.events)
 
     def target(self, spec: SweepSpec) -> int:
         """How many replicates the point should have after the next round."""
         if spec.stopping is None:
             return spec.replicates
-        step = spec.stopping.min_replicates
-        return min(spec.stopping.max_replicates, max(step, len(self.done) + step))
+        return min(spec.stopping.max_replicates, self.complete(spec) + spec.stopping.min_replicates)
 
 
 def point_states(spec: SweepSpec, records: pd.DataFrame, retry_failed: bool) -> list[PointState]:
-    """Per point: replicates done (failed ones only if not retried), successes, event counts."""
+    """Per point: replicates done (failed ones only if not retried) and each run's events."""
     flags = [e.flag for e in spec.events]
-    states = [PointState(set(), 0, dict.fromkeys(flags, 0)) for _ in spec.points]
+    states = [PointState(set(), {}) for _ in spec.points]
     for row in records.itertuples(index=False):
         state = states[int(row.point_id)]
         ok = row.status == "ok"
         if ok or not retry_failed:
             state.done.add(int(row.replicate))
-        if ok:
-            state.ok += 1
-            for flag in flags:
-                state.events[flag] += bool(getattr(row, flag, False))
+        state.outcomes[int(row.replicate)] = {f: bool(getattr(row, f, False)) for f in flags} if ok else None
     return states
 
 
@@ -148,10 +166,22 @@ class NoProgress:
 
 
 def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_file: Path | None = None,
-              retry_failed: bool = False, progress: Callable[[int, str], Progress] = Progress) -> SweepStore:
-    """Run (or resume) a sweep until every point has its replicates or has converged."""
+              retry_failed: bool = False, progress: Callable[[int, str], Progress] = Progress,
+              wait_for_lock: bool = False) -> SweepStore:
+    """Run (or resume) a sweep until every point has its replicates or has converged.
+
+    The sweep directory's lock is held throughout: a second writer is refused (or waits).
+    """
     store = SweepStore(out)
-    store.prepare(spec)
+    with store.writer(wait=wait_for_lock):
+        store.prepare(spec)
+        _run_rounds(spec, store, executor, scheduler_file, retry_failed, progress)
+    return store
+
+
+def _run_rounds(spec: SweepSpec, store: SweepStore, executor: str, scheduler_file: Path | None,
+                retry_failed: bool, progress: Callable[[int, str], Progress]) -> None:
+    """Round after round until no point needs more runs."""
     with open_executor(executor, scheduler_file, preload=(spec.function.partition(":")[0],)) as (pool, slots):
         round_no = 0
         while True:
@@ -165,7 +195,6 @@ def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_fil
             finally:
                 bar.close()
             retry_failed = False
-    return store
 
 
 def _run_round(pool, slots: int, spec: SweepSpec, store: SweepStore, tasks: list[Task], bar: Progress) -> None:

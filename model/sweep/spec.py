@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,7 +120,7 @@ def parse_spec(raw: dict[str, Any], function: str | None = None, default: ModelC
     if unknown:
         raise SpecError(f"unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(TOP_KEYS))}")
     contract = _contract(function or raw.get("function"), default)
-    name = _required(raw, "name", str)
+    name = _plain_name(_required(raw, "name", str))
     horizon = _required(raw, "horizon_days", int)
     if horizon <= 0:
         raise SpecError(f"horizon_days = {horizon}: must be a positive number of days")
@@ -135,6 +136,18 @@ def parse_spec(raw: dict[str, Any], function: str | None = None, default: ModelC
                      scenario=scenario, replicates=replicates, stopping=stopping, fixed=fixed,
                      function=contract.function, scenario_overrides=dict(contract.scenarios.get(scenario, {})),
                      events=contract.events, code=contract.fingerprint(), design=_design_record(raw))
+
+
+NAME_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
+"""A sweep's name becomes a folder name under results/sweeps/: a plain name, never a path."""
+
+
+def _plain_name(name: str) -> str:
+    """The spec's name, if it is a plain name (no path, not hidden, at most 100 characters)."""
+    if not NAME_PATTERN.fullmatch(name) or name in {".", ".."}:
+        raise SpecError(f"name = {name!r}: must be a plain name of letters, digits, _ . - "
+                        "(not starting with a dot, at most 100 characters)")
+    return name
 
 
 def _contract(function: str | None, default: ModelContract | None) -> ModelContract:

@@ -6,17 +6,25 @@ only ever added, so ``status`` can read while a sweep writes.
 
 Layout of a sweep directory::
 
+    .mali-abm-sweep    the marker: this project made the directory (nothing else is written to)
+    .lock              held (an OS lock) by the one ``sweep run`` writing the directory
     spec.json          the validated spec, its fingerprint and the model's events
     points.parquet     one row per design point: point_id and its parameters
     runs/*.parquet     run records: point_id, replicate, seed, status, error, duration_s, outcomes
+
+A directory is written only if it is missing, empty, or marked as a sweep (or holds the
+spec.json of an earlier version of the engine); cleanup removes only the temporary files the
+store names itself, and only while it holds the lock.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +32,10 @@ import pandas as pd
 from model.sweep.spec import SpecError, SweepSpec
 
 KEY = ["point_id", "replicate"]
+MARKER = ".mali-abm-sweep"
+LOCK = ".lock"
+OWN_TEMPORARIES = (".spec.json.*.tmp", ".points.parquet.*.tmp", "runs/.chunk-*.tmp")
+"""The only temporary files the store writes (and so the only ones its cleanup removes)."""
 
 
 class SweepStore:
@@ -32,6 +44,44 @@ class SweepStore:
     def __init__(self, root: Path):
         self.root = Path(root)
         self.runs = self.root / "runs"
+
+    def is_sweep(self) -> bool:
+        """Whether the directory was made by this project (its marker, or an older engine's spec.json)."""
+        return (self.root / MARKER).is_file() or (self.root / "spec.json").is_file()
+
+    def claim(self) -> None:
+        """Make the directory a sweep directory, refusing one that holds anything else.
+
+        Raises:
+            SpecError: the path is a file, or a folder that is neither empty nor a sweep.
+
+        """
+        if self.root.exists() and not self.root.is_dir():
+            raise SpecError(f"--out {self.root}: is a file, not a sweep directory")
+        if self.root.is_dir() and not self.is_sweep() and any(self.root.iterdir()):
+            raise SpecError(f"--out {self.root}: not empty and not a sweep directory; give a new or empty folder")
+        self.root.mkdir(exist_ok=True)
+        (self.root / MARKER).touch()
+
+    @contextmanager
+    def writer(self, wait: bool = False):
+        """Hold the directory's lock while writing it: one ``sweep run`` at a time.
+
+        Raises:
+            SpecError: another process holds the lock and ``wait`` is false.
+
+        """
+        self.claim()
+        with open(self.root / LOCK, "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                raise SpecError(f"{self.root}: another `sweep run` is writing this sweep; wait for it to end, "
+                                "or pass --wait") from None
+            try:
+                yield self
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def prepare(self, spec: SweepSpec) -> None:
         """Create the directory for a spec, or check that it holds this very spec.
@@ -104,18 +154,28 @@ class SweepStore:
         return table.drop(columns="_failed").reset_index(drop=True)
 
     def clean_temporaries(self) -> None:
-        """Remove temporary files a killed writer left behind (never complete chunks)."""
-        for tmp in self.root.glob("**/.*.tmp"):
-            tmp.unlink(missing_ok=True)
+        """Remove the temporary files of this store a killed writer left behind (never complete chunks).
+
+        Only the store's own names (``OWN_TEMPORARIES``), and only under the writer's lock, so
+        nothing another process or the user put there is touched.
+        """
+        for pattern in OWN_TEMPORARIES:
+            for tmp in self.root.glob(pattern):
+                tmp.unlink(missing_ok=True)
 
     @staticmethod
-    def _write_frame(frame: pd.DataFrame, path: Path) -> None:
-        tmp = path.with_name(f".{path.name}.tmp")
+    def _temporary(path: Path) -> Path:
+        """A temporary name beside ``path``, unique to this write."""
+        return path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+
+    @classmethod
+    def _write_frame(cls, frame: pd.DataFrame, path: Path) -> None:
+        tmp = cls._temporary(path)
         frame.to_parquet(tmp, index=False)
         os.replace(tmp, path)
 
-    @staticmethod
-    def _write_text(text: str, path: Path) -> None:
-        tmp = path.with_name(f".{path.name}.tmp")
+    @classmethod
+    def _write_text(cls, text: str, path: Path) -> None:
+        tmp = cls._temporary(path)
         tmp.write_text(text)
         os.replace(tmp, path)
