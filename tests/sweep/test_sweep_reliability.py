@@ -154,3 +154,15 @@ def test_a_stopping_sweep_killed_again_and_again_ends_with_the_uninterrupted_rec
     subprocess.run([*run, str(out)], check=True, capture_output=True, env=ENV)
     assert kills >= 10 and len(set(counts)) > 3, counts  # the kills fell at many different moments
     pd.testing.assert_frame_equal(comparable(SweepStore(out)), comparable(reference))
+
+
+@pytest.mark.slow
+def test_concurrent_runs_writing_one_file_all_succeed_and_leave_one_whole_table(tmp_path):
+    target = tmp_path / "same.csv"
+    writers = [subprocess.Popen([sys.executable, "-m", "model.cli", "run", "--days", "20", "--seed", str(k),
+                                 "--out", str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                text=True, env=ENV) for k in range(6)]
+    results = [(w.wait(), w.stderr.read()) for w in writers]
+    assert all(code == 0 for code, _ in results), results
+    assert len(pd.read_csv(target)) >= 20
+    assert not list(tmp_path.glob(".*.tmp"))
