@@ -20,7 +20,10 @@ def contest_shares(jnim: np.ndarray, state: np.ndarray, others: np.ndarray,
     The other armed groups (O) win the rest; where nobody is present, JNIM and the state split
     the cell evenly.
     """
-    j, s, o = np.power(jnim, exponent), np.power(state, exponent), np.power(others, exponent)
+    if exponent == 1.0:  # the default: skip three powers that would return their input
+        j, s, o = jnim, state, others
+    else:
+        j, s, o = np.power(jnim, exponent), np.power(state, exponent), np.power(others, exponent)
     total = j + s + o
     present = total > 0
     safe = np.where(present, total, 1.0)
