@@ -81,9 +81,24 @@ def test_the_sensitivity_command_prints_the_ranking_and_refuses_bad_input_in_one
 
 
 def test_the_noise_floor_is_the_mu_star_of_pure_monte_carlo_noise(toy):
-    from model.sweep.sensitivity import noise_floor
+    from model.sweep.sensitivity import event_counts, noise_floor
 
-    store = run_sweep(parse_spec(tomllib.loads(SPEC)), toy / "screen", "sequential", progress=NoProgress)
-    floor = noise_floor(store)["boom"]
+    spec = parse_spec(tomllib.loads(SPEC))
+    store = run_sweep(spec, toy / "screen", "sequential", progress=NoProgress)
+    floor = noise_floor(spec.design, event_counts(store))["boom"]
     # p = x / 10 over the levels' grid, n = 40: a few hundredths, far below x's μ* of about 1.
     assert 0.02 < floor < 0.2
+
+
+def test_the_analysis_of_kept_counts_equals_the_analysis_of_the_sweep(toy):
+    import pandas as pd
+
+    from model.sweep.sensitivity import analyse_counts, event_counts
+
+    spec = parse_spec(tomllib.loads(SPEC))
+    store = run_sweep(spec, toy / "screen", "sequential", progress=NoProgress)
+    counts = event_counts(store)
+    kept = pd.DataFrame(counts.to_dict("list"))  # what a saved file gives back
+    kept.attrs["by_day"] = dict(counts.attrs["by_day"])
+    pd.testing.assert_frame_equal(analyse_counts(spec.design, store.points(), kept, spec.root_seed),
+                                  morris_indices(store))
