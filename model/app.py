@@ -157,14 +157,17 @@ def MapView(model):  # noqa: N802 (Solara components are named like classes)
     return solara.FigureMatplotlib(draw_map(model), format="png", dpi=90)
 
 
+selected_town = solara.reactive("Mopti")
+"""The town the place panel reports on (a reactive value, not a hook: Mesa renders the panels in one list)."""
+
+
 def PlaceView(model):  # noqa: N802
     """A town's village as the model sees it today: pick a town, read its report."""
     update_counter.get()
     towns = {t.name: t.cell for t in model.grid.map.towns}
-    name, set_name = solara.use_state("Mopti")
     with solara.Column() as column:
-        solara.Select(label="Inspect a town", value=name, values=sorted(towns), on_value=set_name)
-        for key, value in place_report(model, towns[name]).items():
+        solara.Select(label="Inspect a town", value=selected_town, values=sorted(towns))
+        for key, value in place_report(model, towns[selected_town.value]).items():
             solara.Text(f"{key}: {value}", classes=["mali-place"])
     return column
 
