@@ -272,10 +272,18 @@ def _designed_points(design: dict[str, Any], ranges: dict[str, Any] | None, root
     names = list(bounds)
     points = []
     for row in unit:
-        point = {name: bounds[name][0] + u * (bounds[name][1] - bounds[name][0])
-                 for name, u in zip(names, row, strict=True)}
+        point = {name: _scale(u, *bounds[name]) for name, u in zip(names, row, strict=True)}
         points.append({k: (round(v) if contract.is_integer(k) else v) for k, v in point.items()})
     return points
+
+
+def _scale(u: float, low: float, high: float) -> float:
+    """A unit coordinate as a value of [low, high], clipped.
+
+    low + u (high − low) can round past high at u = 1 (0.3 + 1 × 0.6 = 0.9000000000000001, which
+    the parameter table refuses).
+    """
+    return min(high, max(low, low + u * (high - low)))
 
 
 def _ranges(ranges: dict[str, Any] | None, contract: ModelContract) -> dict[str, tuple[float, float]]:

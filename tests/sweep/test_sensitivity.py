@@ -102,3 +102,15 @@ def test_the_analysis_of_kept_counts_equals_the_analysis_of_the_sweep(toy):
     kept.attrs["by_day"] = dict(counts.attrs["by_day"])
     pd.testing.assert_frame_equal(analyse_counts(spec.design, store.points(), kept, spec.root_seed),
                                   morris_indices(store))
+
+
+def test_a_design_at_the_top_of_a_range_stays_inside_it():
+    """0.3 + 1 × 0.6 rounds to 0.9000000000000001, which the parameter table refuses: clipped."""
+    from model.contract import MALI
+
+    raw = tomllib.loads('name = "edge"\nhorizon_days = 5\nroot_seed = 1\nreplicates = 1\n[design]\n'
+                        'method = "morris"\nn = 4\n[ranges]\ninitial_cohesion = [0.3, 0.9]\n'
+                        'initial_legitimacy = [0.3, 0.9]\n')
+    points = parse_spec(raw, default=MALI).points
+    values = [p[name] for p in points for name in ("initial_cohesion", "initial_legitimacy")]
+    assert max(values) == 0.9 and min(values) == 0.3
