@@ -10,7 +10,10 @@ Layout of a sweep directory::
     .lock              held (an OS lock) by the one ``sweep run`` writing the directory
     spec.json          the validated spec, its fingerprint and the model's events
     points.parquet     one row per design point: point_id and its parameters
-    runs/*.parquet     run records: point_id, replicate, seed, status, error, duration_s, outcomes
+    runs/*.parquet     run records: point_id, replicate, seed, status, error, duration_s, outcomes;
+                       each chunk's name ends in the first 16 hex digits of its bytes' SHA-256
+    runs/damaged/      chunks that failed their checksum or could not be read, set aside (never
+                       deleted) by the next ``sweep run``, which then runs their runs again
 
 A directory is written only if it is missing, empty, or marked as a sweep (or holds the
 spec.json of an earlier version of the engine); cleanup removes only the temporary files the
@@ -20,8 +23,10 @@ store names itself, and only while it holds the lock.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
+import sys
 import time
 import uuid
 from contextlib import contextmanager
@@ -92,6 +97,9 @@ class SweepStore:
         """
         fingerprint = spec.fingerprint()
         existing = self.read_spec()
+        if existing is None and self.runs.exists() and any(self.runs.glob("chunk-*.parquet")):
+            raise SpecError(f"{self.root} holds run records but no spec.json: it cannot be resumed safely; "
+                            "give another --out")
         if existing is not None and existing["fingerprint"] != fingerprint:
             raise SpecError(f"{self.root} holds a sweep of a different spec or model version "
                             f"({existing['name']!r}, code {existing.get('code', '?')}); give another --out, "
@@ -108,6 +116,9 @@ class SweepStore:
                     "events": [e.as_dict() for e in spec.events], "design": spec.design}
             self._write_text(json.dumps(meta, indent=2, default=str), self.root / "spec.json")
         self.clean_temporaries()
+        for path in self.set_aside_damaged():
+            print(f"warning: {path.name} was damaged (checksum or format): set aside in {self.runs / 'damaged'}, "
+                  "its runs will be run again", file=sys.stderr)
 
     def archive_if_stale(self, spec: SweepSpec) -> Path | None:
         """Move aside a directory that holds a sweep of another spec or model version.
@@ -133,16 +144,52 @@ class SweepStore:
         return pd.read_parquet(self.root / "points.parquet")
 
     def write_chunk(self, records: list[dict]) -> None:
-        """Add run records as one new file (atomic: all of it or none)."""
+        """Add run records as one new file (atomic: all of it or none), named with its checksum."""
         if not records:
             return
-        name = f"chunk-{time.time_ns()}-{os.getpid()}-{uuid.uuid4().hex[:8]}.parquet"
-        self._write_frame(pd.DataFrame(records), self.runs / name)
+        tmp = self._temporary(self.runs / "chunk-new.parquet")
+        pd.DataFrame(records).to_parquet(tmp, index=False)
+        digest = _digest(tmp.read_bytes())
+        os.replace(tmp, self.runs / f"chunk-{time.time_ns()}-{os.getpid()}-{uuid.uuid4().hex[:8]}-{digest}.parquet")
+
+    def chunks(self) -> tuple[list[pd.DataFrame], list[Path]]:
+        """The chunks that pass their checksum and read, and the damaged ones (truncated, altered, unreadable).
+
+        A chunk whose name carries no checksum (an older engine's) is read as it is.
+        """
+        files = sorted(self.runs.glob("chunk-*.parquet")) if self.runs.exists() else []
+        frames, damaged = [], []
+        for path in files:
+            data = path.read_bytes()
+            expected = path.stem.rsplit("-", 1)[-1]
+            if len(expected) == 16 and _digest(data) != expected:
+                damaged.append(path)
+                continue
+            try:
+                frames.append(pd.read_parquet(path))
+            except Exception:  # pyarrow raises several kinds for a damaged file
+                damaged.append(path)
+        return frames, damaged
+
+    def set_aside_damaged(self) -> list[Path]:
+        """Move damaged chunks to runs/damaged/ (never deleted); their runs will be run again."""
+        _, damaged = self.chunks()
+        if damaged:
+            (self.runs / "damaged").mkdir(exist_ok=True)
+            for path in damaged:
+                os.replace(path, self.runs / "damaged" / path.name)
+        return damaged
 
     def records(self) -> pd.DataFrame:
-        """Every run record, one per (point, replicate); a success supersedes a failure."""
-        files = sorted(self.runs.glob("chunk-*.parquet")) if self.runs.exists() else []
-        frames = [pd.read_parquet(f) for f in files]
+        """Every run record, one per (point, replicate); a success supersedes a failure.
+
+        Damaged chunks are left out and named on stderr (a ``sweep run`` sets them aside and
+        runs their runs again).
+        """
+        frames, damaged = self.chunks()
+        for path in damaged:
+            print(f"warning: {path} is damaged (checksum or format); it is left out, and the next "
+                  "`sweep run` sets it aside and runs its runs again", file=sys.stderr)
         frames = [f for f in frames if len(f)]
         if not frames:
             return pd.DataFrame(columns=[*KEY, "seed", "status", "error", "duration_s"])
@@ -179,3 +226,8 @@ class SweepStore:
         tmp = cls._temporary(path)
         tmp.write_text(text)
         os.replace(tmp, path)
+
+
+def _digest(data: bytes) -> str:
+    """The first 16 hex digits of a chunk's SHA-256 (its name carries them)."""
+    return hashlib.sha256(data).hexdigest()[:16]

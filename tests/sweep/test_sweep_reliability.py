@@ -166,3 +166,47 @@ def test_concurrent_runs_writing_one_file_all_succeed_and_leave_one_whole_table(
     assert all(code == 0 for code, _ in results), results
     assert len(pd.read_csv(target)) >= 20
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def damaged_sweep(tmp_path, damage):
+    """A finished 8-run sweep, one of whose chunks ``damage`` spoils; returns (spec file, out, chunk)."""
+    spec = tmp_path / "d.toml"
+    spec.write_text('name = "d"\nhorizon_days = 10\nroot_seed = 2\nreplicates = 4\n[grid]\n'
+                    'concession_refusal = [0.0, 1.0]\n')
+    out = tmp_path / "d"
+    assert sweep("run", str(spec), "--out", str(out), "--executor", "sequential", cwd=tmp_path).returncode == 0
+    reference = SweepStore(out).records().drop(columns="duration_s")
+    chunk = sorted((out / "runs").glob("chunk-*.parquet"))[0]
+    damage(chunk)
+    return spec, out, chunk, reference
+
+
+def flip_bytes(path):
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 4] = bytes(b ^ 0xFF for b in data[middle:middle + 4])
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", [lambda p: p.write_bytes(b""), lambda p: p.write_bytes(p.read_bytes()[:100]),
+                                    flip_bytes], ids=["zero-bytes", "truncated", "four-bytes-flipped"])
+def test_a_damaged_chunk_is_named_set_aside_and_redone(tmp_path, damage):
+    spec, out, chunk, reference = damaged_sweep(tmp_path, damage)
+    status = sweep("status", str(out), cwd=tmp_path)
+    assert status.returncode == 0 and chunk.name in status.stderr and "Traceback" not in status.stderr
+    summary = sweep("summarize", str(out), cwd=tmp_path)
+    assert summary.returncode == 0 and chunk.name in summary.stderr
+    resumed = sweep("run", str(spec), "--out", str(out), "--executor", "sequential", cwd=tmp_path)
+    assert resumed.returncode == 0, resumed.stderr
+    assert (out / "runs" / "damaged" / chunk.name).exists()  # set aside, never deleted
+    again = SweepStore(out).records().drop(columns="duration_s")
+    pd.testing.assert_frame_equal(again, reference)
+
+
+def test_a_directory_that_lost_its_spec_is_refused(tmp_path):
+    spec, out, _, _ = damaged_sweep(tmp_path, lambda p: None)
+    (out / "spec.json").unlink()
+    other = tmp_path / "other.toml"
+    other.write_text(spec.read_text().replace("root_seed = 2", "root_seed = 3"))
+    refused = sweep("run", str(other), "--out", str(out), "--executor", "sequential", cwd=tmp_path)
+    assert refused.returncode == 2 and "no spec.json" in refused.stderr
