@@ -65,6 +65,13 @@ def test_the_rural_ban_table_is_current():
     assert_quoted(printed_rows(sys.executable, "experiments/rural_ban.py", "--seeds", "100"))
 
 
+def test_the_morris_table_is_what_the_kept_screen_gives():
+    """The screen's counts are kept with the fingerprint of the spec and model that made them
+    (the script refuses stale ones); tests/experiments/test_morris_spec.py reruns some of its points."""
+    assert_quoted(printed_rows(sys.executable, "experiments/morris_table.py", "--cache",
+                               "docs/data/morris_screen.json"))
+
+
 @pytest.mark.slow
 def test_the_scenario_table_is_current():
     assert_quoted(printed_rows(sys.executable, "experiments/scenario_table.py", "--seeds", "60"))
