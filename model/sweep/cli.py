@@ -165,8 +165,6 @@ def show_sensitivity(directory: Path, by: list[str], top: int, out: Path | None)
     try:
         check_output_path(out)
         horizons = dict(parse_event_day(item) for item in by)
-        if SweepStore(directory).read_spec() is None:
-            raise SpecError(f"{directory}: not a sweep directory (no spec.json)")
         indices = morris_indices(SweepStore(directory), horizons)
     except (SpecError, UserError) as error:
         fail(str(error))

@@ -30,7 +30,11 @@ def event_counts(store: SweepStore, horizons: dict[str, int] | None = None) -> p
         SpecError: the sweep is not a Morris design, or a horizon is not valid for it.
 
     """
-    meta = _morris_meta(store)
+    return _event_counts(store, _morris_meta(store), horizons)
+
+
+def _event_counts(store: SweepStore, meta: dict, horizons: dict[str, int] | None) -> pd.DataFrame:
+    """:func:`event_counts` from an already-read spec (one read of spec.json per analysis)."""
     events = {e.name: e for e in stored_events(meta)}
     horizons = check_event_horizons(horizons or {}, events, meta["horizon_days"])
     points, records = store.points(), store.records()
@@ -61,7 +65,7 @@ def morris_indices(store: SweepStore, horizons: dict[str, int] | None = None,
 
     """
     meta = _morris_meta(store)
-    counts = event_counts(store, horizons)
+    counts = _event_counts(store, meta, horizons)
     return analyse_counts(meta["design"], store.points(), counts, meta["root_seed"], resamples)
 
 
