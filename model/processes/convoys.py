@@ -194,11 +194,13 @@ class Logistics:
     def move(self, today, column_list: list, hub, ledger: Ledger, engagements, rng) -> None:
         """Advance convoys, resolve ambushes on the stretch covered, deliver arrivals; update fear."""
         ambushers = [u for u in column_list if u.task == "ambush"]
+        in_reach = self.ambushers_in_reach(ambushers)
         lost = dict.fromkeys(self.corridors, 0.0)
         for convoy in list(self.convoys):
             start = convoy.path_index
             convoy.step()
-            lost[convoy.corridor] += self.ambush(today, convoy, start, ambushers, ledger, engagements, rng)
+            lost[convoy.corridor] += self.ambush(today, convoy, start, in_reach[convoy.corridor], ledger,
+                                                 engagements, rng)
             if convoy.tankers <= 0:
                 convoy.remove()
             elif convoy.arrived:
@@ -207,14 +209,27 @@ class Logistics:
             base = max(1.0, self.base_tankers_per_day * corridor.fuel_share)
             self.trucker_fear[name] = convoys.update_fear(self.trucker_fear[name], min(1.0, lost[name] / base))
 
+    def ambushers_in_reach(self, ambushers: list) -> dict[str, list[tuple[int, object]]]:
+        """For each corridor, the ambushing columns within reach of its road and the road position they watch.
+
+        Columns do not move while convoys do, so this is worked out once a day, in the columns' order.
+        """
+        in_reach = {}
+        for name, reach in self.reach.items():
+            positions = reach[[u.cell for u in ambushers]].tolist() if ambushers else []
+            in_reach[name] = [(k, u) for k, u in zip(positions, ambushers, strict=True) if k >= 0]
+        return in_reach
+
     def ambush(self, today, convoy: FuelConvoy, start: int, ambushers: list, ledger, engagements, rng) -> float:
-        """Let the first column in reach of today's stretch attack; return the tankers lost."""
+        """Let the first column in reach of today's stretch attack; return the tankers lost.
+
+        ``ambushers`` are the columns in reach of the convoy's road with the position each watches
+        (:meth:`ambushers_in_reach`).
+        """
         intensity = today.blockade[convoy.corridor]
         if intensity <= 0 or not ambushers:
             return 0.0
-        reach = self.reach[convoy.corridor]
-        for unit in ambushers:
-            k = reach[unit.cell]
+        for k, unit in ambushers:
             if k < start or k > convoy.path_index or unit.fighters <= 0:
                 continue
             p_attack = convoys.ambush_attack_probability(intensity, unit.combat_strength, convoy.escort)
