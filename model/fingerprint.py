@@ -20,8 +20,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 
-EXCLUDED_DIRS = ("sweep",)
-"""Subpackages of presentation and engine: the sweep engine shows and stores results, never makes them."""
+EXCLUDED_DIRS = ("sweep", "calibration")
+"""Subpackages of engines: the sweep engine and the calibration run the model and store results, never make
+them (a calibration's own fingerprint adds the file that reads its statistics)."""
 
 EXCLUDED_FILES = (
     "__main__.py",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from model.fingerprint import EXCLUDED_FILES, code_fingerprint, simulation_files
+from model.fingerprint import EXCLUDED_DIRS, EXCLUDED_FILES, code_fingerprint, simulation_files
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = 'name = "fp"\nhorizon_days = 5\nroot_seed = 1\nreplicates = 1\n[grid]\nconcession_refusal = [0.0, 1.0]\n'
@@ -36,11 +36,12 @@ def test_the_file_list_is_every_simulation_file_and_needs_only_the_standard_libr
                             cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     assert listed == [f"model/{f.as_posix()}" for f in simulation_files()]
     assert {"model/__init__.py", "model/params.py", "model/rules/coup.py", "model/data/corridors.csv"} <= set(listed)
-    assert not [f for f in listed if f.startswith("model/sweep/") or Path(f).name in EXCLUDED_FILES]
+    engines = tuple(f"model/{d}/" for d in EXCLUDED_DIRS)
+    assert not [f for f in listed if f.startswith(engines) or Path(f).name in EXCLUDED_FILES]
     python = {f"model/{p.relative_to(ROOT / 'model').as_posix()}" for p in (ROOT / "model").rglob("*.py")
               if "__pycache__" not in p.parts}
     left_out = python - set(listed)
-    assert all(f.startswith("model/sweep/") or (f.count("/") == 1 and Path(f).name in EXCLUDED_FILES)
+    assert all(f.startswith(engines) or (f.count("/") == 1 and Path(f).name in EXCLUDED_FILES)
                for f in left_out)
 
 
