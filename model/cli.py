@@ -96,6 +96,42 @@ def params() -> None:
             typer.echo(f"{p.name:<34} {default:>12}  {p.unit:<26} {p.range_text():<22} {p.source}")
 
 
+@app.command()
+def calibrate(
+    spec_file: Path = typer.Argument(..., metavar="SPEC.toml", help="Calibration file (experiments/*.toml)."),
+    out: Path | None = typer.Option(None, help="Directory (default results/calibration/NAME); resumed if it exists."),
+    executor: str = typer.Option("local", help="sequential | local[:N] | dask://HOST:PORT"),
+) -> None:
+    """ABC-SMC calibration (pyabc) of the spec's priors to its targets: a posterior file and its checks."""
+    from model.calibration.spec import CalibrationSpecError, load_calibration_spec
+    from model.calibration.statistics import mali_simulator
+    from model.sweep.executors import ExecutorError, parse_executor
+
+    simulator = mali_simulator()
+    try:
+        parse_executor(executor)
+        spec = load_calibration_spec(spec_file, simulator)
+    except (CalibrationSpecError, ExecutorError) as error:
+        fail(str(error))
+    from model.calibration.engine import PREDICTIVE
+    from model.calibration.engine import calibrate as run_calibration
+    from model.sweep.posterior import read_posterior
+
+    directory = out or Path("results") / "calibration" / spec.name
+    try:
+        path = run_calibration(spec, simulator, directory, executor)
+    except CalibrationSpecError as error:
+        fail(str(error))
+    _, meta = read_posterior(path)
+    typer.echo(f"posterior: {path} (generation {meta['generation']}, epsilon {meta['epsilon']:.3g} tolerances, "
+               f"{meta['simulations']} simulations)")
+    typer.echo(f"predictive check: {directory / PREDICTIVE}; figures: {directory / 'report'}")
+    import pandas as pd
+
+    typer.echo(pd.read_csv(directory / PREDICTIVE)[["statistic", "observed", "tolerance", "bound", "prior_share_met",
+                                                   "posterior_share_met"]].to_string(index=False))
+
+
 def port_is_free(host: str, port: int) -> bool:
     """Whether a server could bind host:port now."""
     import socket

@@ -35,7 +35,7 @@ LOCK = ".lock"
 DATABASE = "abc.db"
 JOURNAL = "simulations.jsonl"
 POSTERIOR = "posterior.parquet"
-POSTERIOR_KEY = b"mali_abm_posterior"
+PREDICTIVE = "predictive.csv"
 
 
 def quiet_pyabc() -> None:
@@ -103,8 +103,13 @@ class CalibrationDir:
 
 
 def calibrate(spec: CalibrationSpec, simulator: Simulator, out: Path, executor: str = "local",
-              quiet: bool = False) -> Path:
-    """Run (or resume) the calibration into ``out`` and write its posterior; return the posterior's path."""
+              quiet: bool = False, check: bool = True) -> Path:
+    """Run (or resume) the calibration into ``out``; write its posterior, predictive check and figures.
+
+    Returns:
+        The posterior file's path.
+
+    """
     quiet_pyabc()
     directory = CalibrationDir(out)
     with directory.writer(spec):
@@ -115,13 +120,29 @@ def calibrate(spec: CalibrationSpec, simulator: Simulator, out: Path, executor: 
         module = simulator.function.partition(":")[0]
         with open_executor(executor, preload=(module,)) as (pool, slots):
             from model.calibration.sampler import JournalModel, JournalSampler
+            from model.sweep.posterior import read_posterior, write_posterior
 
             model = JournalModel(spec, journal)
             sampler = JournalSampler(model, simulator, pool, slots, quiet)
             history = run_generations(spec, directory, model, sampler, quiet)
-        from model.calibration.posterior import write_posterior
+            path = write_posterior(history, spec, directory.root / POSTERIOR)
+            if check:
+                write_check(spec, simulator, journal, read_posterior(path)[0], pool, slots, directory.root)
+        return path
 
-        return write_posterior(history, spec, directory.root / POSTERIOR)
+
+def write_check(spec: CalibrationSpec, simulator: Simulator, journal: SimulationJournal, posterior, pool,
+                slots: int, root: Path) -> None:
+    """The posterior predictive check (predictive.csv) and the figures (report/)."""
+    from model.calibration.predictive import predictive_check
+    from model.calibration.report import plot_marginals, plot_pairs
+    from model.sweep.cli_util import write_frame_atomically
+
+    table = predictive_check(spec, simulator, journal, posterior, pool, slots)
+    write_frame_atomically(table, root / PREDICTIVE)
+    (root / "report").mkdir(exist_ok=True)
+    plot_marginals(posterior, spec.priors, root / "report" / "marginals.png")
+    plot_pairs(posterior, spec.priors, root / "report" / "pairs.png")
 
 
 def new_abc(spec: CalibrationSpec, model, sampler):
@@ -136,7 +157,9 @@ def new_abc(spec: CalibrationSpec, model, sampler):
         """Largest discrepancy over the targets, in tolerances: ≤ 1 when every target is met."""
         return max(target.discrepancy(x[target.statistic]) for target in targets)
 
-    return pyabc.ABCSMC(model, prior, distance, population_size=spec.abc.population,
+    transition = (pyabc.LocalTransition(k_fraction=0.25) if spec.abc.transition == "local"
+                  else pyabc.MultivariateNormalTransition())
+    return pyabc.ABCSMC(model, prior, distance, population_size=spec.abc.population, transitions=transition,
                         eps=pyabc.QuantileEpsilon(alpha=spec.abc.quantile), sampler=sampler)
 
 
@@ -165,10 +188,13 @@ def stored_history(directory: CalibrationDir):
     path = directory.root / DATABASE
     if not path.exists():
         return None
-    history = pyabc.History(directory.database, _id=1)
-    if history.n_populations > 0 and history.max_t >= 0:
+    try:
+        history = pyabc.History(directory.database, _id=1)
+        max_t = history.max_t
+    except Exception:  # a database killed while pyabc created it: nothing of it is needed
+        max_t = None
+    if max_t is not None and max_t >= 0:
         return history
-    del history
     path.unlink()  # our own file, holding no finished generation (its simulations are in the journal)
     return None
 

@@ -64,14 +64,16 @@ class JournalSampler(Sampler):
         self.slots = slots
         self.quiet = quiet
         self.run_now = 0
+        self.rate = 0.3
 
     def sample_until_n_accepted(self, n, simulate_one, t, *, max_eval=np.inf, all_accepted=False, ana_vars=None):
         """The generation's first ``n`` accepted particles (pyabc's Sampler interface)."""
         sample = self._create_empty_sample()
-        evaluations, rate = 0, 1.0 if all_accepted else 0.3
+        evaluations, rate = 0, 1.0 if all_accepted else self.rate
         while sample.n_accepted < n and evaluations < max_eval:
             needed = n - sample.n_accepted
-            batch = int(min(LARGEST_BATCH, max(2 * self.slots, math.ceil(1.2 * needed / max(rate, 0.01)))))
+            # as many as should fill the generation at the last acceptance rate: an overshoot is wasted runs
+            batch = int(min(LARGEST_BATCH, max(2 * self.slots, math.ceil(needed / rate))))
             state = np.random.get_state()
             self.model.noted = []
             for _ in range(batch):
@@ -88,25 +90,17 @@ class JournalSampler(Sampler):
                     break
             rate = max(0.01, (sample.n_accepted - accepted_before) / batch)
             self.report(t, sample.n_accepted, n, evaluations)
+        if not all_accepted:
+            self.rate = max(0.01, sample.n_accepted / max(evaluations, 1))  # the next generation's first guess
         self.nr_evaluations_ = evaluations
         if sample.n_accepted < n:
             sample.ok = False
         return sample
 
     def run_missing(self, proposals: list[tuple[str, dict[str, float]]]) -> None:
-        """Run, on the executor, the proposals the journal does not hold; journal each batch as it ends."""
-        spec, journal = self.model.spec, self.model.journal
-        missing = {key: theta for key, theta in proposals if key not in journal}
-        tasks = [(key, spec.run_params(theta), seed_of(key, spec.root_seed)) for key, theta in missing.items()]
-        if not tasks:
-            return
-        size = max(1, math.ceil(len(tasks) / (4 * self.slots)))
-        futures = {self.pool.submit(simulate_batch, self.simulator.function, spec.horizon_days, self.model.names,
-                                    tasks[k:k + size]): k for k in range(0, len(tasks), size)}
-        for future in as_completed(futures):
-            results = future.result()
-            journal.add([(key, missing[key], stats) for key, stats, _ in results])
-            self.run_now += len(results)
+        """Run, on the executor, the proposals the journal does not hold."""
+        self.run_now += run_missing(proposals, self.model.spec, self.simulator, self.model.journal, self.pool,
+                                    self.slots)
 
     def report(self, t: int, accepted: int, n: int, evaluations: int) -> None:
         """One progress line per batch on stderr."""
@@ -115,3 +109,19 @@ class JournalSampler(Sampler):
             print(f"{time.strftime('%H:%M:%S')} {label}: {accepted}/{n} accepted of {evaluations} simulations "
                   f"({self.run_now} run this session, {len(self.model.journal)} in the journal)",
                   file=sys.stderr, flush=True)
+
+
+def run_missing(proposals: list[tuple[str, dict[str, float]]], spec: CalibrationSpec, simulator: Simulator,
+                journal: SimulationJournal, pool, slots: int) -> int:
+    """Run the simulations (key, parameters) the journal does not hold, journal each batch as it ends; how many ran."""
+    names = tuple(t.statistic for t in spec.targets)
+    missing = {key: theta for key, theta in proposals if key not in journal}
+    tasks = [(key, spec.run_params(theta), seed_of(key, spec.root_seed)) for key, theta in missing.items()]
+    if not tasks:
+        return 0
+    size = max(1, math.ceil(len(tasks) / (4 * slots)))
+    futures = [pool.submit(simulate_batch, simulator.function, spec.horizon_days, names, tasks[k:k + size])
+               for k in range(0, len(tasks), size)]
+    for future in as_completed(futures):
+        journal.add([(key, missing[key], stats) for key, stats, _ in future.result()])
+    return len(tasks)

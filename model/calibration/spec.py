@@ -22,7 +22,11 @@ from typing import Any
 from model.sweep.contract import ContractError, ModelContract
 
 TOP_KEYS = {"name", "scenario", "horizon_days", "root_seed", "abc", "priors", "targets", "predictive"}
-ABC_KEYS = {"population", "max_generations", "minimum_epsilon", "quantile", "max_simulations"}
+ABC_KEYS = {"population", "max_generations", "minimum_epsilon", "quantile", "max_simulations", "transition"}
+TRANSITIONS = ("local", "global")
+"""pyabc's perturbation kernels: a normal around each particle with the covariance of its nearest
+neighbours (``LocalTransition``, Filippi et al. 2013; it keeps the weights even in several
+dimensions) or with the whole population's (``MultivariateNormalTransition``)."""
 TARGET_KEYS = {"statistic", "observed", "tolerance", "bound", "source"}
 BOUNDS = ("two-sided", "lower", "upper")
 """How a run's statistic is compared with the observed value: either side, or only below (the fact
@@ -81,6 +85,7 @@ class AbcSettings:
     minimum_epsilon: float = 1.0
     quantile: float = 0.5
     max_simulations: int = 50_000
+    transition: str = "local"
 
 
 @dataclass(frozen=True)
@@ -275,8 +280,11 @@ def _abc(raw: Any) -> AbcSettings:
     epsilon = _number(raw.get("minimum_epsilon", defaults.minimum_epsilon), "[abc] minimum_epsilon")
     if epsilon <= 0:
         raise CalibrationSpecError(f"[abc] minimum_epsilon = {epsilon!r}: must be > 0 (in tolerances)")
+    transition = raw.get("transition", defaults.transition)
+    if transition not in TRANSITIONS:
+        raise CalibrationSpecError(f"[abc] transition = {transition!r}: allowed: {', '.join(TRANSITIONS)}")
     return AbcSettings(
-        population=_whole(raw, "population", low=2, default=defaults.population, where="[abc] "),
+        transition=transition, population=_whole(raw, "population", low=2, default=defaults.population, where="[abc] "),
         max_generations=_whole(raw, "max_generations", low=1, default=defaults.max_generations, where="[abc] "),
         minimum_epsilon=epsilon, quantile=quantile,
         max_simulations=_whole(raw, "max_simulations", low=1, default=defaults.max_simulations, where="[abc] "))

@@ -70,3 +70,12 @@ def mali_statistics(params: dict, seed: int, horizon_days: int, names: tuple[str
     values = {name: STATISTICS[name].read(model) for name in names}
     release(model)
     return values
+
+
+def mali_simulator():
+    """The Mali model as a calibration runs it (its contract, this module's statistics)."""
+    from model.calibration.spec import Simulator
+    from model.contract import MALI
+
+    return Simulator(contract=MALI, function=f"{__name__}:mali_statistics",
+                     statistics={name: s.last_day for name, s in STATISTICS.items()})

@@ -189,7 +189,7 @@ def summary(directory: Path, horizons: list[int] | None = None, out: Path | None
 
     from model.sweep.spec import SpecError, stored_events
     from model.sweep.store import SweepStore
-    from model.sweep.summary import check_horizons, summarize_records
+    from model.sweep.summary import check_horizons, runs_per_draw, summarize_records
 
     store = SweepStore(directory)
     try:
@@ -200,7 +200,8 @@ def summary(directory: Path, horizons: list[int] | None = None, out: Path | None
         check_horizons(horizons, meta["horizon_days"])
         records = store.records()
         events = stored_events(meta)
-        table = summarize_records(store.points(), records, sorted(horizons or []), events, meta["horizon_days"])
+        table = summarize_records(store.points(), records, sorted(horizons or []), events, meta["horizon_days"],
+                                  runs_per_draw(meta))
     except (SpecError, UserError) as error:
         fail(str(error))
     with pd.option_context("display.width", 200, "display.max_columns", 40, "display.precision", 3):

@@ -94,10 +94,11 @@ def pending_tasks(spec: SweepSpec, states: list[PointState]) -> list[Task]:
     for point_id, state in enumerate(states):
         if state.converged(spec):
             continue
-        params = spec.run_params(spec.points[point_id])
+        point = spec.points[point_id]
         for replicate in range(state.target(spec)):
             if replicate not in state.done:
-                todo.append((point_id, replicate, replicate_seed(spec.root_seed, replicate), params))
+                todo.append((point_id, replicate, replicate_seed(spec.root_seed, replicate),
+                             spec.run_params(point, replicate)))
     return sorted(todo, key=lambda t: (t[1], t[0]))
 
 

@@ -19,7 +19,8 @@ from typing import Any
 from model.sweep.contract import ContractError, Event, ModelContract, load_contract
 
 TOP_KEYS = {"name", "scenario", "horizon_days", "root_seed", "replicates", "stopping", "grid",
-            "fixed", "design", "ranges", "function"}
+            "fixed", "design", "ranges", "function", "posterior"}
+POSTERIOR_KEYS = {"file", "runs_per_draw"}
 STOPPING_KEYS = {"ci_halfwidth", "max_replicates", "min_replicates"}
 DESIGN_KEYS = {"method", "n", "levels"}
 DESIGN_METHODS = ("lhs", "sobol", "morris")
@@ -61,15 +62,24 @@ class SweepSpec:
     code: str = ""
     design: dict[str, Any] | None = None
     """A sampled design's method, levels, inputs and bounds, for its analysis (the points fix the runs)."""
+    posterior: dict[str, Any] | None = None
+    """A [posterior]'s file, fingerprint, runs per draw and the parameter sets drawn from it (one per
+    ``runs_per_draw`` replicates, the same at every point)."""
 
     @property
     def max_replicates(self) -> int:
         """Replicates per point at most (the fixed count, or the stopping rule's cap)."""
         return self.replicates if self.replicates is not None else self.stopping.max_replicates
 
-    def run_params(self, point: dict[str, Any]) -> dict[str, Any]:
-        """Arguments of one run at a point: the scenario's overrides, then fixed, then the point."""
-        return {**self.scenario_overrides, **self.fixed, **point}
+    def run_params(self, point: dict[str, Any], replicate: int | None = None) -> dict[str, Any]:
+        """Arguments of one run at a point: the scenario's overrides, the replicate's posterior draw, fixed, the point.
+
+        What the user sets ([fixed], the point) wins over the posterior's draw of the same parameter.
+        """
+        drawn = {}
+        if self.posterior is not None and replicate is not None:
+            drawn = self.posterior["draws"][replicate // self.posterior["runs_per_draw"]]
+        return {**self.scenario_overrides, **drawn, **self.fixed, **point}
 
     def fingerprint(self) -> str:
         """Hash of everything that determines the runs' results (not the executor).
@@ -83,6 +93,8 @@ class SweepSpec:
                      "stopping": None if self.stopping is None else self.stopping.__dict__,
                      "fixed": self.fixed, "function": self.function, "code": self.code,
                      "events": [e.as_dict() for e in self.events]}
+        if self.posterior is not None:  # absent otherwise, so that sweeps without one keep their fingerprints
+            canonical["posterior"] = self.posterior
         text = json.dumps(canonical, sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
 
@@ -132,10 +144,51 @@ def parse_spec(raw: dict[str, Any], function: str | None = None, default: ModelC
     scenario = _scenario(raw, contract)
     fixed = _check_params(raw.get("fixed", {}), "fixed", contract)
     points = _design_points(raw, root_seed, contract)
+    cap = replicates if replicates is not None else stopping.max_replicates
     return SweepSpec(name=name, horizon_days=horizon, root_seed=root_seed, points=points,
                      scenario=scenario, replicates=replicates, stopping=stopping, fixed=fixed,
                      function=contract.function, scenario_overrides=dict(contract.scenarios.get(scenario, {})),
-                     events=contract.events, code=contract.fingerprint(), design=_design_record(raw))
+                     events=contract.events, code=contract.fingerprint(), design=_design_record(raw),
+                     posterior=_posterior(raw.get("posterior"), contract, cap, root_seed))
+
+
+def _posterior(table: Any, contract: ModelContract, replicates: int, root_seed: int) -> dict[str, Any] | None:
+    """The parameter sets a [posterior] gives the replicates: one draw per ``runs_per_draw`` of them.
+
+    Raises:
+        SpecError: not a table, an unknown key, a file that is not a posterior, one made by another
+            version of the model, or a parameter the model refuses.
+
+    """
+    if table is None:
+        return None
+    from model.sweep.posterior import PosteriorError, draws, read_posterior
+
+    if not isinstance(table, dict):
+        raise SpecError('[posterior] must be a table: file = "results/calibration/NAME/posterior.parquet"')
+    unknown = set(table) - POSTERIOR_KEYS
+    if unknown:
+        raise SpecError(f"unknown key(s) in [posterior]: {', '.join(sorted(unknown))}; allowed: file, runs_per_draw")
+    file, per_draw = table.get("file"), table.get("runs_per_draw", 2)
+    if not isinstance(file, str):
+        raise SpecError(f"[posterior] file = {file!r}: must be the path of a posterior file (a string)")
+    if isinstance(per_draw, bool) or not isinstance(per_draw, int) or per_draw < 1:
+        raise SpecError(f"[posterior] runs_per_draw = {per_draw!r}: must be a whole number ≥ 1")
+    try:
+        frame, meta = read_posterior(Path(file))
+    except PosteriorError as error:
+        raise SpecError(f"[posterior] {error}") from None
+    made_by = str(meta.get("code", "")).split("-")[0]
+    if made_by != contract.fingerprint():
+        raise SpecError(f"[posterior] {file}: made by another version of {contract.name} (code {made_by}, now "
+                        f"{contract.fingerprint()}); run its calibration again")
+    sets = draws(frame, -(-replicates // per_draw), root_seed)
+    try:
+        sets = [{name: contract.coerce(name, round(v) if contract.is_integer(name) else v) for name, v in s.items()}
+                for s in sets]
+    except ContractError as error:
+        raise SpecError(f"[posterior] {file}: {error}") from None
+    return {"file": file, "fingerprint": meta["fingerprint"], "runs_per_draw": per_draw, "draws": sets}
 
 
 NAME_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
@@ -333,7 +386,7 @@ def parse_spec_from_meta(meta: dict[str, Any], points_frame) -> SweepSpec:
     return SweepSpec(name=meta["name"], horizon_days=meta["horizon_days"], root_seed=meta["root_seed"],
                      points=points, scenario=meta.get("scenario"), replicates=meta.get("replicates"),
                      stopping=stopping, fixed=meta.get("fixed", {}), function=meta["function"],
-                     events=stored_events(meta), code=meta.get("code", ""))
+                     events=stored_events(meta), code=meta.get("code", ""), posterior=meta.get("posterior"))
 
 
 def stored_events(meta: dict[str, Any]) -> tuple[Event, ...]:

@@ -114,6 +114,8 @@ class SweepStore:
                     "stopping": None if spec.stopping is None else spec.stopping.__dict__,
                     "n_points": len(spec.points), "fixed": spec.fixed,
                     "events": [e.as_dict() for e in spec.events], "design": spec.design}
+            if spec.posterior is not None:
+                meta["posterior"] = spec.posterior
             self._write_text(json.dumps(meta, indent=2, default=str), self.root / "spec.json")
         self.clean_temporaries()
         for path in self.set_aside_damaged():

@@ -47,14 +47,50 @@ def _median_day(days: pd.Series) -> float:
     return float(values.median()) if len(values) else float("nan")
 
 
+def parameter_spread(records: pd.DataFrame, flag: str, runs_per_draw: int) -> tuple[float, float]:
+    """How much of an event's spread over a point's runs comes from the posterior's parameters.
+
+    Replicates ``k·runs_per_draw`` to ``(k+1)·runs_per_draw − 1`` share posterior draw k, so the
+    runs' variance splits into the Monte Carlo variance within a draw (the mean of each draw's
+    unbiased Bernoulli variance) and the variance of the event's probability across draws (the
+    variance of the draws' means, less what the within-draw noise adds to it: a one-way
+    random-effects decomposition). Draws with fewer than two runs so far are left out.
+
+    Returns:
+        The standard deviation of the probability across the posterior, and the share of the
+        runs' variance it makes (NaN when no draw has two runs, or the runs never vary).
+
+    """
+    flags = records[flag].astype(bool).astype(float)
+    groups = flags.groupby(records["replicate"].to_numpy() // runs_per_draw)
+    means, sizes = groups.mean(), groups.size()
+    full = sizes >= 2
+    if full.sum() < 2:
+        return float("nan"), float("nan")
+    means, sizes = means[full], sizes[full]
+    within_each = means * (1.0 - means) * sizes / (sizes - 1.0)
+    within = float(within_each.mean())
+    between = max(0.0, float(means.var(ddof=1)) - float((within_each / sizes).mean()))
+    total = within + between
+    return float(np.sqrt(between)), (between / total if total > 0 else float("nan"))
+
+
 def summarize_point(records: pd.DataFrame, horizons: list[int], events: tuple[Event, ...],
-                    horizon_days: int) -> dict:
-    """n, Wilson intervals, median event days and cumulative incidences of one point's runs."""
+                    horizon_days: int, runs_per_draw: int | None = None) -> dict:
+    """n, Wilson intervals, median event days and cumulative incidences of one point's runs.
+
+    Over a posterior (``runs_per_draw`` given) the interval is the probability integrated over the
+    parameters' uncertainty (each run is a draw of parameters and of chance), and two columns per
+    event split its spread: ``p_NAME_param_sd`` and ``p_NAME_param_share`` (:func:`parameter_spread`).
+    """
     n = len(records)
     row: dict = {"n": n}
     for e in events:
         p, low, high = wilson_interval(int(records[e.flag].astype(bool).sum()) if n else 0, n)
         row.update({f"p_{e.name}": p, f"p_{e.name}_lo": low, f"p_{e.name}_hi": high})
+        if runs_per_draw is not None:
+            sd, share = parameter_spread(records, e.flag, runs_per_draw) if n else (float("nan"), float("nan"))
+            row.update({f"p_{e.name}_param_sd": sd, f"p_{e.name}_param_share": share})
     for e in events:
         row[f"median_{e.name}_day"] = _median_day(records[e.day]) if n else float("nan")
     if horizons and n:
@@ -90,16 +126,24 @@ def summarize(store: SweepStore, horizons: list[int] | None = None) -> pd.DataFr
     meta = store.read_spec()
     check_horizons(horizons, meta["horizon_days"])
     events = stored_events(meta)
-    return summarize_records(store.points(), store.records(), horizons, events, meta["horizon_days"])
+    return summarize_records(store.points(), store.records(), horizons, events, meta["horizon_days"],
+                             runs_per_draw(meta))
+
+
+def runs_per_draw(meta: dict) -> int | None:
+    """Replicates per posterior draw of a sweep over a posterior (None for a sweep at fixed parameters)."""
+    posterior = meta.get("posterior")
+    return None if posterior is None else int(posterior["runs_per_draw"])
 
 
 def summarize_records(points: pd.DataFrame, records: pd.DataFrame, horizons: list[int],
-                      events: tuple[Event, ...], horizon_days: int) -> pd.DataFrame:
+                      events: tuple[Event, ...], horizon_days: int, per_draw: int | None = None) -> pd.DataFrame:
     """The summary table from already-read points and records (one pass over the records)."""
     ok = records[records["status"] == "ok"] if len(records) else records
     by_point = dict(iter(ok.groupby("point_id"))) if len(ok) else {}
     empty = ok.iloc[0:0]
-    rows = [{**point, **summarize_point(by_point.get(point["point_id"], empty), horizons, events, horizon_days)}
+    rows = [{**point, **summarize_point(by_point.get(point["point_id"], empty), horizons, events, horizon_days,
+                                        per_draw)}
             for point in points.to_dict("records")]
     return pd.DataFrame(rows)
 

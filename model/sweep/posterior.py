@@ -2,8 +2,10 @@
 
 A Parquet table, one row per particle (a column per calibrated parameter, and ``weight``, summing
 to one), whose schema metadata holds the calibration's spec, its fingerprint (which includes the
-model's code fingerprint), the generation, its epsilon and the simulations it took. Sweeps read
-it to integrate their probabilities over the parameters' uncertainty.
+model's code fingerprint), the generation, its epsilon and the simulations it took. The
+calibration (:mod:`model.calibration`) writes it; a sweep's ``[posterior]`` reads it, to integrate
+its probabilities over the parameters' uncertainty. It lives with the sweep engine, which may
+import nothing of the model.
 """
 
 from __future__ import annotations
@@ -23,7 +25,14 @@ class PosteriorError(ValueError):
 
 
 def write_posterior(history, spec, path: Path) -> Path:
-    """Write the last generation of a pyabc history as the posterior file (atomically)."""
+    """Write the last generation of a pyabc history as the posterior file (atomically).
+
+    Args:
+        history: pyabc's history of the calibration.
+        spec: the calibration's spec (:class:`model.calibration.spec.CalibrationSpec`).
+        path: where to write it.
+
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
