@@ -9,7 +9,7 @@ DAYS   ?= 365
 BASE   ?= HEAD~1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run sweep figures viz browser-setup test test-fast lint bench calibrate clean
+.PHONY: help venv run sweep posterior figures viz browser-setup test test-fast lint bench calibrate clean
 
 help: ## List the targets with a one-line description each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,6 +39,13 @@ $(QUICKSTART)/.complete: experiments/quickstart.toml $(MODEL_FILES) $(STAMP)
 
 results/figures/levers.png: $(QUICKSTART)/.complete experiments/figures/levers_heatmap.py
 	$(BIN)/python experiments/figures/levers_heatmap.py $(QUICKSTART) $@
+
+# The calibrated posterior of the current model (a stale one is moved aside, never deleted).
+POSTERIOR := results/calibration/calibration_abc/posterior.parquet
+$(POSTERIOR): experiments/calibrations/calibration_abc.toml $(MODEL_FILES) model/calibration/statistics.py $(STAMP)
+	$(BIN)/mali-abm calibrate experiments/calibrations/calibration_abc.toml --archive-stale
+
+posterior: $(POSTERIOR) ## ABC-SMC calibration (experiments/calibrations/calibration_abc.toml, ~6 min): the posterior
 
 figures: results/figures/levers.png ## Reproduce the figures into results/figures/ (only what is out of date)
 

@@ -30,6 +30,21 @@ def print_table(table, event: str) -> None:
         print(f"| {row:g} | " + " | ".join(cells) + " |")
 
 
+def print_spread(table, event: str) -> None:
+    """The sd of P(event) across the posterior's draws, and its share of the runs' variance, per point."""
+    columns = sorted(table[COLUMNS].unique())
+    print(f"\nP({event}): sd across the posterior (share of the runs' variance from the parameters):\n")
+    print(f"| {ROWS} \\ {COLUMNS} | " + " | ".join(f"{c:g}" for c in columns) + " |")
+    print("|---" * (len(columns) + 1) + "|")
+    for row in sorted(table[ROWS].unique()):
+        cells = []
+        for column in columns:
+            point = table[(table[ROWS] == row) & (table[COLUMNS] == column)].iloc[0]
+            sd, share = point[f"p_{event}_param_sd"], point[f"p_{event}_param_share"]
+            cells.append("—" if sd != sd else f"{sd:.2f}" + (f" ({100 * share:.0f} %)" if share == share else ""))
+        print(f"| {row:g} | " + " | ".join(cells) + " |")
+
+
 def main() -> None:
     """Summarise the sweep and print both tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -39,6 +54,9 @@ def main() -> None:
     print(f"{int(table['n'].sum())} runs, {int(table['n'].min())}-{int(table['n'].max())} a point.")
     for event in ("coup", "fall"):
         print_table(table, event)
+    if "p_coup_param_sd" in table.columns:  # a sweep over a posterior: how much of the spread is parameters
+        for event in ("coup", "fall"):
+            print_spread(table, event)
 
 
 if __name__ == "__main__":

@@ -101,6 +101,8 @@ def calibrate(
     spec_file: Path = typer.Argument(..., metavar="SPEC.toml", help="Calibration file (experiments/*.toml)."),
     out: Path | None = typer.Option(None, help="Directory (default results/calibration/NAME); resumed if it exists."),
     executor: str = typer.Option("local", help="sequential | local[:N] | dask://HOST:PORT"),
+    archive_stale: bool = typer.Option(False, help="Move aside (never delete) a calibration of another spec or "
+                                                   "model version in --out, and start afresh."),
 ) -> None:
     """ABC-SMC calibration (pyabc) of the spec's priors to its targets: a posterior file and its checks."""
     from model.calibration.spec import CalibrationSpecError, load_calibration_spec
@@ -119,12 +121,12 @@ def calibrate(
 
     directory = out or Path("results") / "calibration" / spec.name
     try:
-        path = run_calibration(spec, simulator, directory, executor)
+        path = run_calibration(spec, simulator, directory, executor, archive_stale=archive_stale)
     except CalibrationSpecError as error:
         fail(str(error))
     _, meta = read_posterior(path)
     typer.echo(f"posterior: {path} (generation {meta['generation']}, epsilon {meta['epsilon']:.3g} tolerances, "
-               f"{meta['simulations']} simulations)")
+               f"{meta['simulations']} simulations, effective sample size {meta['effective_sample_size']:.0f})")
     typer.echo(f"predictive check: {directory / PREDICTIVE}; figures: {directory / 'report'}")
     import pandas as pd
 

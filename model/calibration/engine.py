@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -54,6 +55,18 @@ class CalibrationDir:
 
     def __init__(self, root: Path):
         self.root = Path(root)
+
+    def archive_if_stale(self, spec: CalibrationSpec) -> Path | None:
+        """Move aside (never delete) a calibration of another spec or model version; return where it went."""
+        spec_file = self.root / "spec.json"
+        if not ((self.root / MARKER).is_file() and spec_file.is_file()):
+            return None
+        stored = json.loads(spec_file.read_text()).get("fingerprint")
+        if stored == spec.fingerprint():
+            return None
+        target = self.root.with_name(f"{self.root.name}.stale-{stored}-{time.strftime('%Y%m%d-%H%M%S')}")
+        os.replace(self.root, target)
+        return target
 
     def claim(self, spec: CalibrationSpec) -> None:
         """Make the directory this spec's, refusing one that holds anything else.
@@ -103,8 +116,17 @@ class CalibrationDir:
 
 
 def calibrate(spec: CalibrationSpec, simulator: Simulator, out: Path, executor: str = "local",
-              quiet: bool = False, check: bool = True) -> Path:
+              quiet: bool = False, check: bool = True, archive_stale: bool = False) -> Path:
     """Run (or resume) the calibration into ``out``; write its posterior, predictive check and figures.
+
+    Args:
+        spec: the calibration.
+        simulator: the model and its statistics.
+        out: the calibration's directory (resumed if it holds this spec's calibration).
+        executor: where the simulations run (``sequential``, ``local[:N]``, ``dask://HOST:PORT``).
+        quiet: no progress lines.
+        check: also the posterior predictive check and the figures.
+        archive_stale: move aside a directory that holds another spec's calibration, instead of refusing it.
 
     Returns:
         The posterior file's path.
@@ -112,6 +134,8 @@ def calibrate(spec: CalibrationSpec, simulator: Simulator, out: Path, executor: 
     """
     quiet_pyabc()
     directory = CalibrationDir(out)
+    if archive_stale and (moved := directory.archive_if_stale(spec)) is not None and not quiet:
+        print(f"{out} held a calibration of another spec or model version: moved to {moved}", file=sys.stderr)
     with directory.writer(spec):
         journal = SimulationJournal(directory.root / JOURNAL)
         if journal.damaged and not quiet:

@@ -71,6 +71,22 @@ def build_sweep_app(default_contract: ContractLoader,
         """Morris screening: μ* with its 95 % interval and σ of every input, per event (SALib)."""
         show_sensitivity(directory, by, top, out)
 
+    @app.command()
+    def sobol(directory: Path = typer.Argument(..., help="Sweep directory of an LHS or Sobol design."),
+              by: list[str] = typer.Option([], help="EVENT=DAY: count the event only by that day (repeatable)."),
+              out: Path | None = typer.Option(None, help="Write the indices to FILE.csv or .parquet.")) -> None:
+        """Sobol first- and total-order indices of each event's probability, on a Gaussian-process emulator."""
+        show_sobol(directory, by, out)
+
+    @app.command()
+    def prim(directory: Path = typer.Argument(..., help="Sweep directory of a sampled design."),
+             event: str = typer.Option(..., help="The event whose runs PRIM isolates (e.g. fall)."),
+             day: int | None = typer.Option(None, help="Count the event only by this day."),
+             threshold: float = typer.Option(0.5, help="Density the box must reach (share of its runs with the event).")
+             ) -> None:
+        """Scenario discovery: the PRIM box of the inputs where the event happens (EMA Workbench)."""
+        show_prim(directory, event, day, threshold)
+
     return app
 
 
@@ -173,6 +189,50 @@ def show_sensitivity(directory: Path, by: list[str], top: int, out: Path | None)
         typer.echo(shown.to_string(index=False))
     if out is not None:
         write_frame_atomically(indices, out)
+
+
+def show_sobol(directory: Path, by: list[str], out: Path | None) -> None:
+    """Print each event's Sobol indices with the emulator's out-of-sample error (and optionally write them)."""
+    import pandas as pd
+
+    from model.sweep.emulator import fit_emulator, point_probabilities, sobol_indices
+    from model.sweep.spec import SpecError
+    from model.sweep.store import SweepStore
+
+    try:
+        check_output_path(out)
+        table, design = point_probabilities(SweepStore(directory), dict(parse_event_day(item) for item in by))
+    except (SpecError, UserError) as error:
+        fail(str(error))
+    frames = []
+    for event, day in table.attrs["by_day"].items():
+        emulator = fit_emulator(table, design, event)
+        typer.echo(f"\n{event} by day {day}: emulator out-of-sample RMSE {emulator.cv_rmse:.3f} (the points' own "
+                   f"binomial noise {emulator.noise_rmse:.3f}), R² {emulator.cv_r2:.2f} over {len(table)} points")
+        indices = sobol_indices(emulator).assign(by_day=day, cv_rmse=emulator.cv_rmse, noise_rmse=emulator.noise_rmse)
+        with pd.option_context("display.width", 200, "display.precision", 3):
+            typer.echo(indices[["input", "S1", "S1_conf", "ST", "ST_conf"]].to_string(index=False))
+        frames.append(indices)
+    if out is not None:
+        write_frame_atomically(pd.concat(frames), out)
+
+
+def show_prim(directory: Path, event: str, day: int | None, threshold: float) -> None:
+    """Print the PRIM box of an event's runs."""
+    from model.sweep.prim import find_box
+    from model.sweep.spec import SpecError
+    from model.sweep.store import SweepStore
+
+    if not 0 < threshold <= 1:
+        fail(f"--threshold {threshold}: must be in (0, 1]")
+    try:
+        box = find_box(SweepStore(directory), event, day, threshold)
+    except SpecError as error:
+        fail(str(error))
+    typer.echo(f"{event} by day {box.by_day}: {box.cases} runs of {round(box.cases / box.base_rate)} "
+               f"(base rate {box.base_rate:.3f}); box coverage {box.coverage:.2f}, density {box.density:.2f}, "
+               f"mass {box.mass:.2f}")
+    typer.echo(box.limits.to_string() if len(box.limits) else "the box restricts no input")
 
 
 def parse_event_day(item: str) -> tuple[str, int]:

@@ -42,9 +42,10 @@ def write_posterior(history, spec, path: Path) -> Path:
     frame["weight"] = np.asarray(weights, dtype=float) / float(np.sum(weights))
     populations = history.get_all_populations()
     done = populations[populations.t >= 0]
+    w = frame["weight"].to_numpy()
     meta = {"fingerprint": spec.fingerprint(), "code": spec.code, "spec": spec.as_dict(), "generation": int(t),
             "epsilon": float(done.epsilon.iloc[-1]), "simulations": int(done.samples.sum()),
-            "epsilons": [float(e) for e in done.epsilon]}
+            "epsilons": [float(e) for e in done.epsilon], "effective_sample_size": float(1.0 / np.sum(w ** 2))}
     table = pa.Table.from_pandas(frame, preserve_index=False)
     table = table.replace_schema_metadata({**(table.schema.metadata or {}), POSTERIOR_KEY: json.dumps(meta).encode()})
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -30,11 +30,11 @@ def event_counts(store: SweepStore, horizons: dict[str, int] | None = None) -> p
         SpecError: the sweep is not a Morris design, or a horizon is not valid for it.
 
     """
-    return _event_counts(store, _morris_meta(store), horizons)
+    return counts_per_point(store, _morris_meta(store), horizons)
 
 
-def _event_counts(store: SweepStore, meta: dict, horizons: dict[str, int] | None) -> pd.DataFrame:
-    """:func:`event_counts` from an already-read spec (one read of spec.json per analysis)."""
+def counts_per_point(store: SweepStore, meta: dict, horizons: dict[str, int] | None) -> pd.DataFrame:
+    """:func:`event_counts` of any design, from an already-read spec (one read of spec.json per analysis)."""
     events = {e.name: e for e in stored_events(meta)}
     horizons = check_event_horizons(horizons or {}, events, meta["horizon_days"])
     points, records = store.points(), store.records()
@@ -65,7 +65,7 @@ def morris_indices(store: SweepStore, horizons: dict[str, int] | None = None,
 
     """
     meta = _morris_meta(store)
-    counts = _event_counts(store, meta, horizons)
+    counts = counts_per_point(store, meta, horizons)
     return analyse_counts(meta["design"], store.points(), counts, meta["root_seed"], resamples)
 
 
