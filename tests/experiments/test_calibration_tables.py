@@ -61,6 +61,11 @@ def test_the_lever_channels_are_current():
 
 
 @pytest.mark.slow
+def test_the_traced_findings_are_current():
+    assert_quoted(printed_rows(sys.executable, "experiments/finding_traces.py"))
+
+
+@pytest.mark.slow
 def test_the_rural_ban_table_is_current():
     assert_quoted(printed_rows(sys.executable, "experiments/rural_ban.py", "--seeds", "100"))
 
