@@ -66,3 +66,18 @@ def test_prim_recovers_a_known_box(threshold):
     assert abs(limits.loc["x1", "low"] - 0.7) < 0.03
     assert 0.28 < limits.loc["x2", "high"] < 0.3 / threshold + 0.02
     assert row["density"] >= threshold and row["coverage"] > 0.9
+
+
+@pytest.mark.parametrize("args, words", [
+    (["sobol", "{missing}"], "not a sweep directory"),
+    (["prim", "{missing}", "--event", "fall"], "not a sweep directory"),
+    (["prim", "{missing}", "--event", "fall", "--threshold", "1.5"], "--threshold 1.5"),
+])
+def test_sobol_and_prim_refuse_bad_input_in_one_line(tmp_path, args, words):
+    import subprocess
+    import sys
+
+    command = [a.format(missing=tmp_path / "none") for a in args]
+    result = subprocess.run([sys.executable, "-m", "model.cli", "sweep", *command], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 2 and words in result.stderr and result.stderr.count("\n") == 1, result.stderr
