@@ -16,33 +16,39 @@ from model.sweep.summary import summarize
 ROWS, COLUMNS = "concession_refusal", "mercenary_stand_down"
 
 
-def print_table(table, event: str) -> None:
-    """One Markdown table of an event's probability over the two levers."""
-    columns = sorted(table[COLUMNS].unique())
-    print(f"\nP({event}) within the horizon, {ROWS} (rows) × {COLUMNS} (columns):\n")
+def print_grid(title: str, tables: list, cell) -> None:
+    """A Markdown table over the two levers: ``cell(points)`` formats one grid point, given its row of each table."""
+    first = tables[0]
+    columns = sorted(first[COLUMNS].unique())
+    print(f"\n{title}\n")
     print(f"| {ROWS} \\ {COLUMNS} | " + " | ".join(f"{c:g}" for c in columns) + " |")
     print("|---" * (len(columns) + 1) + "|")
-    for row in sorted(table[ROWS].unique()):
-        cells = []
-        for column in columns:
-            point = table[(table[ROWS] == row) & (table[COLUMNS] == column)].iloc[0]
-            cells.append(f"{point[f'p_{event}']:.2f} [{point[f'p_{event}_lo']:.2f}, {point[f'p_{event}_hi']:.2f}]")
+    for row in sorted(first[ROWS].unique()):
+        cells = [cell([t[(t[ROWS] == row) & (t[COLUMNS] == column)].iloc[0] for t in tables]) for column in columns]
         print(f"| {row:g} | " + " | ".join(cells) + " |")
+
+
+def probability(point, event: str) -> str:
+    """P(event) with its 95 % interval."""
+    return f"{point[f'p_{event}']:.2f} [{point[f'p_{event}_lo']:.2f}, {point[f'p_{event}_hi']:.2f}]"
+
+
+def spread(point, event: str) -> str:
+    """The sd of P(event) across a posterior's draws, with its share of the runs' variance."""
+    sd, share = point[f"p_{event}_param_sd"], point[f"p_{event}_param_share"]
+    return "—" if sd != sd else f"{sd:.2f}" + (f" ({100 * share:.0f} %)" if share == share else "")
+
+
+def print_table(table, event: str) -> None:
+    """One Markdown table of an event's probability over the two levers."""
+    print_grid(f"P({event}) within the horizon, {ROWS} (rows) × {COLUMNS} (columns):", [table],
+               lambda points: probability(points[0], event))
 
 
 def print_spread(table, event: str) -> None:
     """The sd of P(event) across the posterior's draws, and its share of the runs' variance, per point."""
-    columns = sorted(table[COLUMNS].unique())
-    print(f"\nP({event}): sd across the posterior (share of the runs' variance from the parameters):\n")
-    print(f"| {ROWS} \\ {COLUMNS} | " + " | ".join(f"{c:g}" for c in columns) + " |")
-    print("|---" * (len(columns) + 1) + "|")
-    for row in sorted(table[ROWS].unique()):
-        cells = []
-        for column in columns:
-            point = table[(table[ROWS] == row) & (table[COLUMNS] == column)].iloc[0]
-            sd, share = point[f"p_{event}_param_sd"], point[f"p_{event}_param_share"]
-            cells.append("—" if sd != sd else f"{sd:.2f}" + (f" ({100 * share:.0f} %)" if share == share else ""))
-        print(f"| {row:g} | " + " | ".join(cells) + " |")
+    print_grid(f"P({event}): sd across the posterior (share of the runs' variance from the parameters):", [table],
+               lambda points: spread(points[0], event))
 
 
 def main() -> None:

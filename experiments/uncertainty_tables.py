@@ -18,6 +18,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kept_sweeps import load
+from lever_table import COLUMNS, ROWS, print_grid, probability, spread
 
 from model.params import BY_NAME
 from model.sweep.emulator import fit_emulator, point_probabilities, sobol_indices
@@ -28,7 +29,6 @@ from model.sweep.summary import summarize
 ROOT = Path(__file__).resolve().parents[1]
 POSTERIOR = ROOT / "results" / "calibration" / "calibration_abc"
 KEPT = ROOT / "docs" / "data"
-ROWS, COLUMNS = "concession_refusal", "mercenary_stand_down"
 SOBOL_EVENTS = {"coup": 365, "fall": 730}
 PRIM_EVENTS = (("fall", 365), ("fall", 730), ("coup", 365))
 
@@ -63,36 +63,14 @@ def print_posterior(directory: Path) -> None:
               f"{row.posterior_share_met:.2f} | {row.posterior_p05:.3g}–{row.posterior_p95:.3g} |")
 
 
-def cell(point: pd.Series, event: str) -> str:
-    """P(event) with its 95 % interval."""
-    return f"{point[f'p_{event}']:.2f} [{point[f'p_{event}_lo']:.2f}, {point[f'p_{event}_hi']:.2f}]"
-
-
 def print_levers(default: pd.DataFrame, posterior: pd.DataFrame) -> None:
     """P(coup), P(fall) within a year on the lever grid, at the defaults → over the posterior; its spread."""
-    columns = sorted(default[COLUMNS].unique())
     for event in ("coup", "fall"):
-        print(f"\nP({event} ≤ 365 d), {ROWS} (rows) × {COLUMNS} (columns): at the table's defaults → over the "
-              "posterior\n")
-        print(f"| {ROWS} \\ {COLUMNS} | " + " | ".join(f"{c:g}" for c in columns) + " |")
-        print("|---" * (len(columns) + 1) + "|")
-        for row in sorted(default[ROWS].unique()):
-            cells = []
-            for column in columns:
-                at = [t[(t[ROWS] == row) & (t[COLUMNS] == column)].iloc[0] for t in (default, posterior)]
-                cells.append(f"{cell(at[0], event)} → {cell(at[1], event)}")
-            print(f"| {row:g} | " + " | ".join(cells) + " |")
-        print(f"\nOver the posterior, P({event}): sd across the posterior's draws (share of the runs' variance "
-              "from the parameters)\n")
-        print(f"| {ROWS} \\ {COLUMNS} | " + " | ".join(f"{c:g}" for c in columns) + " |")
-        print("|---" * (len(columns) + 1) + "|")
-        for row in sorted(default[ROWS].unique()):
-            cells = []
-            for column in columns:
-                point = posterior[(posterior[ROWS] == row) & (posterior[COLUMNS] == column)].iloc[0]
-                sd, share = point[f"p_{event}_param_sd"], point[f"p_{event}_param_share"]
-                cells.append("—" if sd != sd else f"{sd:.2f}" + (f" ({100 * share:.0f} %)" if share == share else ""))
-            print(f"| {row:g} | " + " | ".join(cells) + " |")
+        print_grid(f"P({event} ≤ 365 d), {ROWS} (rows) × {COLUMNS} (columns): at the table's defaults → over the "
+                   "posterior", [default, posterior],
+                   lambda points, e=event: f"{probability(points[0], e)} → {probability(points[1], e)}")
+        print_grid(f"Over the posterior, P({event}): sd across the posterior's draws (share of the runs' variance "
+                   "from the parameters)", [posterior], lambda points, e=event: spread(points[0], e))
 
 
 def print_sobol(store, figures: Path | None) -> None:

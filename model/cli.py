@@ -105,15 +105,16 @@ def calibrate(
                                                    "model version in --out, and start afresh."),
 ) -> None:
     """ABC-SMC calibration (pyabc) of the spec's priors to its targets: a posterior file and its checks."""
-    from model.calibration.spec import CalibrationSpecError, load_calibration_spec
+    from model.calibration.spec import load_calibration_spec
     from model.calibration.statistics import mali_simulator
     from model.sweep.executors import ExecutorError, parse_executor
+    from model.sweep.spec import SpecError  # a calibration's own errors are a kind of it
 
     simulator = mali_simulator()
     try:
         parse_executor(executor)
         spec = load_calibration_spec(spec_file, simulator)
-    except (CalibrationSpecError, ExecutorError) as error:
+    except (SpecError, ExecutorError) as error:
         fail(str(error))
     from model.calibration.engine import PREDICTIVE
     from model.calibration.engine import calibrate as run_calibration
@@ -122,7 +123,7 @@ def calibrate(
     directory = out or Path("results") / "calibration" / spec.name
     try:
         path = run_calibration(spec, simulator, directory, executor, archive_stale=archive_stale)
-    except CalibrationSpecError as error:
+    except SpecError as error:
         fail(str(error))
     _, meta = read_posterior(path)
     typer.echo(f"posterior: {path} (generation {meta['generation']}, epsilon {meta['epsilon']:.3g} tolerances, "

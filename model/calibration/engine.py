@@ -15,7 +15,6 @@ resumed one take the same path.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import logging
@@ -30,6 +29,7 @@ import numpy as np
 from model.calibration.journal import SimulationJournal
 from model.calibration.spec import CalibrationSpec, CalibrationSpecError, Simulator
 from model.sweep.executors import open_executor
+from model.sweep.store import exclusive_lock
 
 MARKER = ".mali-abm-calibration"
 LOCK = ".lock"
@@ -98,16 +98,9 @@ class CalibrationDir:
     def writer(self, spec: CalibrationSpec):
         """Hold the directory's lock for the calibration: one writer at a time."""
         self.claim(spec)
-        with open(self.root / LOCK, "a+") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise CalibrationSpecError(f"{self.root}: another `calibrate` is writing this calibration; "
-                                           "wait for it to end") from None
-            try:
-                yield self
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        with exclusive_lock(self.root / LOCK, f"{self.root}: another `calibrate` is writing this calibration; "
+                            "wait for it to end"):
+            yield self
 
     @property
     def database(self) -> str:

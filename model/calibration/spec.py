@@ -12,7 +12,6 @@ import hashlib
 import importlib.util
 import json
 import math
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from model.sweep.contract import ContractError, ModelContract
+from model.sweep.spec import SpecError, plain_name, required
 
 TOP_KEYS = {"name", "scenario", "horizon_days", "root_seed", "abc", "priors", "targets", "predictive"}
 ABC_KEYS = {"population", "max_generations", "minimum_epsilon", "quantile", "max_simulations", "transition"}
@@ -33,8 +33,12 @@ BOUNDS = ("two-sided", "lower", "upper")
 is a lower bound: "more than 100 tankers"), or only above."""
 
 
-class CalibrationSpecError(ValueError):
-    """A calibration file that cannot run; the message says what is wrong and what is allowed."""
+class CalibrationSpecError(SpecError):
+    """A calibration file that cannot run; the message says what is wrong and what is allowed.
+
+    A kind of the sweep engine's :class:`SpecError`, whose checks of a name and of a required key
+    the calibration shares (they raise that one).
+    """
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,7 @@ def parse_calibration_spec(raw: dict[str, Any], simulator: Simulator) -> Calibra
         raise CalibrationSpecError(f"unknown key(s) {', '.join(sorted(unknown))}; "
                                    f"allowed: {', '.join(sorted(TOP_KEYS))}")
     contract = simulator.contract
-    name = _plain_name(_required(raw, "name", str))
+    name = plain_name(required(raw, "name", str))
     scenario = raw.get("scenario", contract.default_scenario)
     if scenario not in contract.scenarios:
         raise CalibrationSpecError(f"unknown scenario {scenario!r}; allowed: {', '.join(contract.scenarios)}")
@@ -170,24 +174,6 @@ def module_digest(function: str) -> str:
     spec = importlib.util.find_spec(function.partition(":")[0])
     source = Path(spec.origin).read_bytes() if spec and spec.origin else function.encode()
     return hashlib.sha256(source).hexdigest()[:8]
-
-
-def _plain_name(name: str) -> str:
-    """A name that is safe as a folder name (as a sweep's)."""
-    if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", name):
-        raise CalibrationSpecError(f"name = {name!r}: must be a plain name of letters, digits, _ . - "
-                                   "(not starting with a dot)")
-    return name
-
-
-def _required(raw: dict[str, Any], key: str, kind: type) -> Any:
-    """A required key of a given type."""
-    if key not in raw:
-        raise CalibrationSpecError(f"missing {key!r} (a {kind.__name__})")
-    value = raw[key]
-    if not isinstance(value, kind) or isinstance(value, bool):
-        raise CalibrationSpecError(f"{key} = {value!r}: must be a {kind.__name__}")
-    return value
 
 
 def _whole(raw: dict[str, Any], key: str, low: int, default: int | None = None, where: str = "") -> int:

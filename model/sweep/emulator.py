@@ -45,8 +45,13 @@ class Emulator:
 
     def scale(self, x: np.ndarray) -> np.ndarray:
         """Points mapped to the unit cube."""
-        low, high = np.array(self.bounds).T
-        return (np.asarray(x, dtype=float) - low) / (high - low)
+        return unit_cube(x, self.bounds)
+
+
+def unit_cube(x: np.ndarray, bounds: list[tuple[float, float]]) -> np.ndarray:
+    """Points in the inputs' own units mapped to the unit cube of their bounds."""
+    low, high = np.array(bounds).T
+    return (np.asarray(x, dtype=float) - low) / (high - low)
 
 
 def point_probabilities(store: SweepStore, horizons: dict[str, int]) -> tuple[pd.DataFrame, dict]:
@@ -94,7 +99,7 @@ def fit_emulator(table: pd.DataFrame, design: dict, event: str, folds: int = 5, 
         return GaussianProcessRegressor(kernel, alpha=alpha, normalize_y=True, n_restarts_optimizer=2,
                                         random_state=seed)
 
-    unit = Emulator(event, inputs, bounds, None, 0, 0, 0).scale(x)
+    unit = unit_cube(x, bounds)
     predicted = np.empty(len(p))
     with warnings.catch_warnings(), threadpool_limits(1):  # one BLAS thread: the same fit to the last bit
         # a length scale at its bound (an input with no effect, or one finer than the design resolves)

@@ -132,11 +132,11 @@ def parse_spec(raw: dict[str, Any], function: str | None = None, default: ModelC
     if unknown:
         raise SpecError(f"unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(TOP_KEYS))}")
     contract = _contract(function or raw.get("function"), default)
-    name = _plain_name(_required(raw, "name", str))
-    horizon = _required(raw, "horizon_days", int)
+    name = plain_name(required(raw, "name", str))
+    horizon = required(raw, "horizon_days", int)
     if horizon <= 0:
         raise SpecError(f"horizon_days = {horizon}: must be a positive number of days")
-    root_seed = _required(raw, "root_seed", int)
+    root_seed = required(raw, "root_seed", int)
     replicates, stopping = _replication(raw)
     if stopping is not None and not contract.events:
         raise SpecError(f"[stopping] watches the model's events, and {contract.name} declares none; "
@@ -195,7 +195,7 @@ NAME_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
 """A sweep's name becomes a folder name under results/sweeps/: a plain name, never a path."""
 
 
-def _plain_name(name: str) -> str:
+def plain_name(name: str) -> str:
     """The spec's name, if it is a plain name (no path, not hidden, at most 100 characters)."""
     if not NAME_PATTERN.fullmatch(name) or name in {".", ".."}:
         raise SpecError(f"name = {name!r}: must be a plain name of letters, digits, _ . - "
@@ -218,7 +218,8 @@ def _contract(function: str | None, default: ModelContract | None) -> ModelContr
         raise SpecError(str(error)) from None
 
 
-def _required(raw: dict[str, Any], key: str, kind: type) -> Any:
+def required(raw: dict[str, Any], key: str, kind: type) -> Any:
+    """A required key of a spec, of a given type (not a boolean where a number is asked)."""
     if key not in raw:
         raise SpecError(f"missing {key!r} (a {kind.__name__})")
     value = raw[key]
@@ -231,7 +232,7 @@ def _replication(raw: dict[str, Any]) -> tuple[int | None, Stopping | None]:
     if ("replicates" in raw) == ("stopping" in raw):
         raise SpecError("give exactly one of 'replicates = N' or a [stopping] table")
     if "replicates" in raw:
-        replicates = _required(raw, "replicates", int)
+        replicates = required(raw, "replicates", int)
         if replicates < 1:
             raise SpecError(f"replicates = {replicates}: must be at least 1")
         return replicates, None

@@ -43,6 +43,25 @@ OWN_TEMPORARIES = (".spec.json.*.tmp", ".points.parquet.*.tmp", "runs/.chunk-*.t
 """The only temporary files the store writes (and so the only ones its cleanup removes)."""
 
 
+@contextmanager
+def exclusive_lock(path: Path, busy: str, wait: bool = False):
+    """Hold an OS lock on ``path`` for the block: one writer of a directory at a time.
+
+    Raises:
+        SpecError: ``busy``, when another process holds the lock and ``wait`` is false.
+
+    """
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise SpecError(busy) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class SweepStore:
     """A sweep directory: its spec, its points and its run records."""
 
@@ -77,16 +96,9 @@ class SweepStore:
 
         """
         self.claim()
-        with open(self.root / LOCK, "a+") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-            except BlockingIOError:
-                raise SpecError(f"{self.root}: another `sweep run` is writing this sweep; wait for it to end, "
-                                "or pass --wait") from None
-            try:
-                yield self
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        with exclusive_lock(self.root / LOCK, f"{self.root}: another `sweep run` is writing this sweep; wait for it "
+                            "to end, or pass --wait", wait):
+            yield self
 
     def prepare(self, spec: SweepSpec) -> None:
         """Create the directory for a spec, or check that it holds this very spec.
