@@ -62,6 +62,19 @@ def exclusive_lock(path: Path, busy: str, wait: bool = False):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def spec_meta(spec: SweepSpec) -> dict:
+    """What a sweep directory's spec.json holds: the spec's identity, design and model code."""
+    meta = {"name": spec.name, "fingerprint": spec.fingerprint(), "function": spec.function,
+            "code": spec.code, "horizon_days": spec.horizon_days, "root_seed": spec.root_seed,
+            "scenario": spec.scenario, "replicates": spec.replicates,
+            "stopping": None if spec.stopping is None else spec.stopping.__dict__,
+            "n_points": len(spec.points), "fixed": spec.fixed,
+            "events": [e.as_dict() for e in spec.events], "design": spec.design}
+    if spec.posterior is not None:
+        meta["posterior"] = spec.posterior
+    return meta
+
+
 class SweepStore:
     """A sweep directory: its spec, its points and its run records."""
 
@@ -120,15 +133,7 @@ class SweepStore:
         if existing is None:
             points = pd.DataFrame(spec.points).assign(point_id=range(len(spec.points)))
             self._write_frame(points[["point_id", *spec.points[0]]], self.root / "points.parquet")
-            meta = {"name": spec.name, "fingerprint": fingerprint, "function": spec.function,
-                    "code": spec.code, "horizon_days": spec.horizon_days, "root_seed": spec.root_seed,
-                    "scenario": spec.scenario, "replicates": spec.replicates,
-                    "stopping": None if spec.stopping is None else spec.stopping.__dict__,
-                    "n_points": len(spec.points), "fixed": spec.fixed,
-                    "events": [e.as_dict() for e in spec.events], "design": spec.design}
-            if spec.posterior is not None:
-                meta["posterior"] = spec.posterior
-            self._write_text(json.dumps(meta, indent=2, default=str), self.root / "spec.json")
+            self._write_text(json.dumps(spec_meta(spec), indent=2, default=str), self.root / "spec.json")
         self.clean_temporaries()
         for path in self.set_aside_damaged():
             print(f"warning: {path.name} was damaged (checksum or format): set aside in {self.runs / 'damaged'}, "

@@ -1,0 +1,73 @@
+"""The model's numbers do not depend on the CPU's vector instructions (model/portable_math.py).
+
+NumPy's float64 exp, power, sin, cos and arcsin differ in the last bit between CPUs with AVX-512
+and without (numpy/numpy#23523), which made the same seed give another run on another machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from model import portable_math as pm
+
+ROOT = Path(__file__).resolve().parents[2]
+FUNCTIONS = [(pm.exp, math.exp, lambda x: x), (pm.sin, math.sin, lambda x: x), (pm.cos, math.cos, lambda x: x),
+             (pm.arcsin, math.asin, lambda x: np.clip(x / 20.0, -1.0, 1.0)),
+             (lambda x: pm.power(x, -3.5), lambda v: math.pow(v, -3.5), lambda x: np.abs(x) + 0.01)]
+# NumPy calls whose float64 loops NumPy vectorises differently on AVX-512 machines.
+DISPATCHED = re.compile(r"\bnp\.(exp|exp2|expm1|log|log2|log10|log1p|power|sin|cos|tan|arcsin|arccos|arctan|"
+                        r"arctan2|sinh|cosh|tanh|cbrt)\(")
+# Rules that numba compiles (register_jitable): there np.exp is libm's, whatever the CPU.
+COMPILED_ONLY = {"model/rules/uprising.py"}
+
+
+@pytest.mark.parametrize("case", range(len(FUNCTIONS)))
+@pytest.mark.parametrize("shape", [(4000,), (40, 50), ()])
+def test_each_function_is_the_c_library_to_the_bit_in_any_shape(case, shape):
+    ours, libm, domain = FUNCTIONS[case]
+    x = domain(np.random.default_rng(case).normal(scale=8.0, size=shape))
+    got = ours(x)
+    assert got.shape == np.shape(x) and got.dtype == np.float64
+    assert np.array_equal(got.ravel(), np.array([libm(v) for v in np.ravel(x)]))
+
+
+def test_the_model_calls_no_vectorised_numpy_transcendental():
+    offenders = []
+    for path in sorted((ROOT / "model").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative in COMPILED_ONLY or relative.startswith(("model/sweep/", "model/calibration/")):
+            continue
+        offenders += [f"{relative}:{n}" for n, line in enumerate(path.read_text().splitlines(), 1)
+                      if DISPATCHED.search(line.split("#")[0])]
+    assert not offenders, f"use model.portable_math instead of NumPy's vectorised functions: {offenders}"
+
+
+SERIES_HASH = """
+import hashlib
+from model.run import simulate
+from model.scenarios import scenario_params
+m = simulate(scenario_params("stand_down"), 4, 200)
+print(hashlib.sha256(m.series.values[:m.series.n_rows].tobytes()).hexdigest())
+"""
+
+
+@pytest.mark.slow
+def test_a_run_is_the_same_with_numpys_vector_code_switched_off():
+    """NumPy told not to use the CPU's dispatched instruction sets gives the same daily series, bit for bit."""
+    from numpy._core import _multiarray_umath as umath
+
+    present = [f for f in umath.__cpu_dispatch__ if umath.__cpu_features__.get(f)]
+    here = subprocess.run([sys.executable, "-c", SERIES_HASH], capture_output=True, text=True, cwd=ROOT, check=True)
+    plain = subprocess.run([sys.executable, "-c", SERIES_HASH], capture_output=True, text=True, cwd=ROOT, check=True,
+                           env={**os.environ, "NPY_DISABLE_CPU_FEATURES": " ".join(present)})
+    assert here.stdout.strip() == plain.stdout.strip(), f"the run depends on the CPU's {present}"
+    assert len(here.stdout.strip()) == len(hashlib.sha256().hexdigest())
