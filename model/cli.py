@@ -16,7 +16,7 @@ from pathlib import Path
 import typer
 
 from model.sweep.cli import build_sweep_app
-from model.sweep.cli_util import UserError, check_output_path, fail, write_frame_atomically
+from model.sweep.cli_util import UserError, check_output_path, fail, write_or_fail
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None, help="Mali's fuel siege as an agent-based model (Mesa).")
@@ -37,6 +37,22 @@ def json_safe(record: dict) -> dict:
     return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in record.items()}
 
 
+def refuse_non_finite(assignments: dict[str, str]) -> None:
+    """Refuse ``--set name=inf`` (or nan, or 1e400): no parameter of the table takes one.
+
+    Raises:
+        UserError: naming the assignment.
+
+    """
+    for name, text in assignments.items():
+        try:
+            number = float(text)
+        except ValueError:
+            continue  # not a number: a choice, or a typo the table's check names
+        if not math.isfinite(number):
+            raise UserError(f"--set {name}={text}: must be a finite number (`mali-abm params` gives the ranges)")
+
+
 @app.command()
 def run(
     scenario: str = typer.Option("baseline", help="Scenario name (see `mali-abm scenarios`)."),
@@ -49,11 +65,16 @@ def run(
     """Run one scenario and print its outcome record; optionally write the daily series."""
     from model.params import ParameterError, parse_assignments
     from model.scenarios import scenario_params
+    from model.sweep.spec import MAX_HORIZON_DAYS
 
     try:
-        if days <= 0:
-            raise UserError(f"--days {days}: the horizon must be a positive number of days")
-        params = scenario_params(scenario, parse_assignments(set_))
+        if not 0 < days <= MAX_HORIZON_DAYS:
+            raise UserError(f"--days {days}: the horizon must be a whole number of days in 1..{MAX_HORIZON_DAYS}")
+        if seed < 0:
+            raise UserError(f"--seed {seed}: must be a whole number ≥ 0")
+        assignments = parse_assignments(set_)
+        refuse_non_finite(assignments)
+        params = scenario_params(scenario, assignments)
         check_output_path(out)
     except (ParameterError, UserError) as error:
         fail(str(error))
@@ -62,7 +83,7 @@ def run(
     model = simulate(params, seed, days)
     record = outcome_record(model)
     if out is not None:
-        write_frame_atomically(model.series.to_frame(), out)
+        write_or_fail(model.series.to_frame(), out)
     release(model)
     if as_json:
         typer.echo(json.dumps(json_safe({"scenario": scenario, "seed": seed, **record})))
@@ -135,16 +156,23 @@ def calibrate(
                                                    "posterior_share_met"]].to_string(index=False))
 
 
-def port_is_free(host: str, port: int) -> bool:
-    """Whether a server could bind host:port now."""
+def bind_problem(host: str, port: int) -> str | None:
+    """Why a server could not bind host:port now (one line), or None if it could."""
+    import errno
     import socket
 
-    with socket.socket() as probe:
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except (socket.gaierror, UnicodeError):
+        return f"--host {host}: not an address or a host name this machine can resolve"
+    with socket.socket(family) as probe:
         try:
             probe.bind((host, port))
-        except OSError:
-            return False
-    return True
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return f"--port {port}: {host}:{port} is already in use; choose another port"
+            return f"--host {host}: cannot serve on it ({error.strerror}); 127.0.0.1 serves this machine only"
+    return None
 
 
 @app.command()
@@ -160,8 +188,9 @@ def viz(
         fail(f"unknown scenario {scenario!r}; allowed: {', '.join(SCENARIOS)}")
     if not 0 < port < 65536:
         fail(f"--port {port}: must be in 1..65535")
-    if not port_is_free(host, port):
-        fail(f"--port {port}: {host}:{port} is already in use; choose another port")
+    problem = bind_problem(host, port)
+    if problem is not None:
+        fail(problem)
     solara = Path(sys.executable).with_name("solara")
     env = {**os.environ, "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "MALI_ABM_SCENARIO": scenario}
     print(f"mali-abm viz: http://{host}:{port}  (scenario {scenario}; Ctrl-C stops it)", flush=True)

@@ -8,13 +8,15 @@ model's contract (``mali-abm`` hands in :data:`model.contract.MALI`).
 from __future__ import annotations
 
 import os
+import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import typer
 
-from model.sweep.cli_util import UserError, check_output_path, fail, write_frame_atomically
+from model.sweep.cli_util import UserError, check_output_path, fail, write_or_fail
 from model.sweep.contract import ModelContract
 
 ContractLoader = Callable[[], ModelContract]
@@ -46,7 +48,8 @@ def build_sweep_app(default_contract: ContractLoader,
             function: str | None = typer.Option(None, help=FUNCTION_HELP)) -> None:
         """Run a sweep, or resume it: completed runs are never redone."""
         sweep = load(spec, function, default_contract)
-        out = run_or_resume(sweep, out, executor, scheduler_file, retry_failed, archive_stale, wait)
+        with interruptible(f"mali-abm sweep run {spec}" + (f" --out {out}" if out else "")):
+            out = run_or_resume(sweep, out, executor, scheduler_file, retry_failed, archive_stale, wait)
         records = summary(out)
         failed = int((records["status"] != "ok").sum())
         typer.echo(f"{len(records)} runs in {out}" + (f", {failed} failed (see `status`)" if failed else ""))
@@ -123,6 +126,27 @@ def show_plan(sweep) -> None:
                f"{runs * per_run / cores / 60:.1f} min on {cores} cores (local)")
 
 
+@contextmanager
+def interruptible(resume_command: str) -> Iterator[None]:
+    """Ctrl-C or SIGTERM ends a sweep cleanly, saying how to resume it (exit 130).
+
+    SIGTERM is made to interrupt as Ctrl-C does, so that the local workers are stopped and the
+    pool's semaphores released instead of leaked; what reached the store is kept.
+    """
+    def terminate(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except KeyboardInterrupt:
+        with suppress(OSError):  # stderr closed
+            typer.echo(f"interrupted: the runs stored are kept; resume with: {resume_command}", err=True)
+        raise typer.Exit(code=130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run_or_resume(sweep, out: Path | None, executor: str, scheduler_file: Path | None, retry_failed: bool,
                   archive_stale: bool, wait: bool = False) -> Path:
     """Check the executor and the output folder, move a stale sweep aside if asked, run; return the folder."""
@@ -130,15 +154,15 @@ def run_or_resume(sweep, out: Path | None, executor: str, scheduler_file: Path |
     from model.sweep.runner import run_sweep
     from model.sweep.spec import SpecError
 
-    if out is None:
+    default = out is None
+    if default:  # made when the sweep starts, not before its executor is known to work
         out = Path("results") / "sweeps" / sweep.name
-        out.parent.mkdir(parents=True, exist_ok=True)
     try:
         if scheduler_file is None:
             parse_executor(executor)
         elif not scheduler_file.exists():
             raise ExecutorError(f"--scheduler-file {scheduler_file}: no such file")
-        if not out.parent.resolve().is_dir():
+        if not default and not out.parent.resolve().is_dir():
             raise SpecError(f"--out {out}: folder {out.parent} does not exist")
         if archive_stale and out.is_dir():
             from model.sweep.store import SweepStore
@@ -188,7 +212,7 @@ def show_sensitivity(directory: Path, by: list[str], top: int, out: Path | None)
     with pd.option_context("display.width", 200, "display.precision", 3):
         typer.echo(shown.to_string(index=False))
     if out is not None:
-        write_frame_atomically(indices, out)
+        write_or_fail(indices, out)
 
 
 def show_sobol(directory: Path, by: list[str], out: Path | None) -> None:
@@ -214,7 +238,7 @@ def show_sobol(directory: Path, by: list[str], out: Path | None) -> None:
             typer.echo(indices[["input", "S1", "S1_conf", "ST", "ST_conf"]].to_string(index=False))
         frames.append(indices)
     if out is not None:
-        write_frame_atomically(pd.concat(frames), out)
+        write_or_fail(pd.concat(frames), out)
 
 
 def show_prim(directory: Path, event: str, day: int | None, threshold: float) -> None:
@@ -267,5 +291,5 @@ def summary(directory: Path, horizons: list[int] | None = None, out: Path | None
     with pd.option_context("display.width", 200, "display.max_columns", 40, "display.precision", 3):
         typer.echo(table.to_string(index=False))
     if out is not None:
-        write_frame_atomically(table, out)
+        write_or_fail(table, out)
     return records

@@ -11,6 +11,7 @@ by a caller that hands in none, is refused.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import importlib
@@ -138,8 +139,33 @@ def load_contract(path: str) -> ModelContract:
     if isinstance(target, ModelContract):
         return target
     if callable(target):
-        return bare_contract(target)
+        return declared_contract(target) or bare_contract(target)
     raise ContractError(f"function {path!r} is neither a ModelContract nor a callable")
+
+
+def declared_contract(run: RunFunction) -> ModelContract | None:
+    """The contract a package declares for this run function, named by another path.
+
+    A package that declares its contract does so in ``PACKAGE.contract``, beside the function's
+    module (as ``model.contract`` declares ``MALI`` beside ``model.run``). A spec that names the
+    package's run function directly (``model.run:run_one``) is then checked against that
+    contract's parameters, scenarios and events, and runs the named function: as a bare function
+    it would accept any parameter, and every run would fail instead of the spec being refused.
+    """
+    module_name = run.__module__
+    module = importlib.import_module(module_name)
+    package = module_name if hasattr(module, "__path__") else module_name.rpartition(".")[0]
+    if not package:
+        return None
+    try:
+        module = importlib.import_module(f"{package}.contract")
+    except ImportError:
+        return None
+    contracts = [c for c in vars(module).values() if isinstance(c, ModelContract)]
+    if len(contracts) != 1:
+        return None
+    return dataclasses.replace(contracts[0], name=f"{contracts[0].name} ({run.__module__}:{run.__qualname__})",
+                               run=run)
 
 
 def bare_contract(run: RunFunction) -> ModelContract:
@@ -153,12 +179,19 @@ def bare_contract(run: RunFunction) -> ModelContract:
 def package_fingerprint(module_name: str) -> str:
     """Hash of the source and data files of the whole package a module belongs to.
 
-    A bare function cannot say which of its package's files make its numbers, so all count.
+    A bare function cannot say which of its package's files make its numbers, so all count. A
+    module that is not in a package is its own file only: the folder it sits in (a user's scratch
+    folder, say) holds other things, whose changes must not make its sweeps stale.
     """
     top = importlib.import_module(module_name.split(".")[0])
-    root = Path(next(iter(top.__path__))) if hasattr(top, "__path__") else Path(top.__file__).parent
+    if hasattr(top, "__path__"):
+        root = Path(next(iter(top.__path__)))
+        files = sorted(root.rglob("*"))
+    else:
+        root = Path(top.__file__).parent
+        files = [Path(top.__file__)]
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
+    for path in files:
         if path.suffix in (".py", ".csv", ".md", ".toml") and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(root)).encode())
             digest.update(path.read_bytes())

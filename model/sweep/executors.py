@@ -85,6 +85,41 @@ def parse_executor(text: str) -> tuple[str, Any]:
     raise ExecutorError(f"--executor {text!r}: allowed: sequential, local, local:N, dask://HOST:PORT")
 
 
+DASK_CONNECT_TIMEOUT = "10s"
+
+
+def stop_now(pool: ProcessPoolExecutor) -> None:
+    """Stop a local pool at once (Ctrl-C, SIGTERM, an error): its runs in flight are lost and run again on resume.
+
+    Waiting for the workers to finish their batches would keep an interrupted sweep alive for a batch's
+    time; stopping them (the pool keeps its processes in ``_processes``) lets it exit cleanly now,
+    with the pool's semaphores released rather than leaked.
+    """
+    for process in list((pool._processes or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def connect(address: str | None, scheduler_file: Path | None):
+    """A Dask client of the scheduler at ``address`` or in ``scheduler_file``.
+
+    Raises:
+        ExecutorError: the scheduler cannot be reached, or the file is not a scheduler file.
+
+    """
+    from distributed import Client
+
+    where = f"--scheduler-file {scheduler_file}" if scheduler_file else f"--executor dask://{address[len('tcp://'):]}"
+    try:
+        if scheduler_file:
+            return Client(scheduler_file=str(scheduler_file), timeout=DASK_CONNECT_TIMEOUT)
+        return Client(address, timeout=DASK_CONNECT_TIMEOUT)
+    except Exception as error:  # distributed raises OSError, TimeoutError, ValueError, KeyError... by cause
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ExecutorError(f"{where}: cannot reach a Dask scheduler ({reason}); start one, or check the "
+                            "address or file") from None
+
+
 @contextmanager
 def open_executor(text: str, scheduler_file: Path | None = None,
                   preload: tuple[str, ...] = ()) -> Iterator[tuple[Executor, int]]:
@@ -99,12 +134,15 @@ def open_executor(text: str, scheduler_file: Path | None = None,
     elif kind == "local":
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([__name__, *preload])
-        with ProcessPoolExecutor(max_workers=argument, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(max_workers=argument, mp_context=context)
+        try:
             yield pool, argument
+        except BaseException:
+            stop_now(pool)
+            raise
+        pool.shutdown(wait=True)
     else:
-        from distributed import Client
-
-        client = Client(scheduler_file=str(scheduler_file)) if scheduler_file else Client(argument)
+        client = connect(argument, scheduler_file)
         try:
             slots = sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()) or 1
             yield client.get_executor(), slots

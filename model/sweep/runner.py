@@ -12,18 +12,21 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from model.sweep.executors import Task, open_executor, run_batch
+from model.sweep.executors import ExecutorError, Task, open_executor, run_batch
 from model.sweep.seeds import replicate_seed
 from model.sweep.spec import SweepSpec
 from model.sweep.stats import wilson_halfwidth
 from model.sweep.store import SweepStore
 
 MAX_BATCH = 16
+MAX_RESTARTS_WITHOUT_PROGRESS = 3
+"""Local workers replaced after dying before a sweep gives up (each time a run was stored resets it)."""
 
 
 @dataclass
@@ -122,7 +125,7 @@ class Progress:
 
     def __init__(self, total: int, label: str):
         self.total, self.done, self.start, self.last_line = total, 0, time.monotonic(), 0.0
-        self.bar = None
+        self.bar, self.shown = None, True
         if sys.stderr.isatty():
             from rich.progress import BarColumn, MofNCompleteColumn, TimeRemainingColumn
             from rich.progress import Progress as Bar
@@ -140,11 +143,14 @@ class Progress:
             self.bar.update(self.task, advance=n)
             return
         now = time.monotonic()
-        if now - self.last_line >= 1.0 or self.done == self.total:
+        if self.shown and (now - self.last_line >= 1.0 or self.done == self.total):
             rate = self.done / max(now - self.start, 1e-9)
             eta = (self.total - self.done) / rate if rate > 0 else float("inf")
-            print(f"{self.label}: {self.done}/{self.total} runs, {rate:.1f} runs/s, ETA {eta:.0f} s",
-                  file=sys.stderr, flush=True)
+            try:
+                print(f"{self.label}: {self.done}/{self.total} runs, {rate:.1f} runs/s, ETA {eta:.0f} s",
+                      file=sys.stderr, flush=True)
+            except OSError:  # stderr closed (a pipe whose reader left): the sweep goes on, unseen
+                self.shown = False
             self.last_line = now
 
     def close(self) -> None:
@@ -174,28 +180,50 @@ def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_fil
     The sweep directory's lock is held throughout: a second writer is refused (or waits).
     """
     store = SweepStore(out)
-    with store.writer(wait=wait_for_lock):
-        store.prepare(spec)
-        _run_rounds(spec, store, executor, scheduler_file, retry_failed, progress)
-    return store
-
-
-def _run_rounds(spec: SweepSpec, store: SweepStore, executor: str, scheduler_file: Path | None,
-                retry_failed: bool, progress: Callable[[int, str], Progress]) -> None:
-    """Round after round until no point needs more runs."""
-    with open_executor(executor, scheduler_file, preload=(spec.function.partition(":")[0],)) as (pool, slots):
-        round_no = 0
-        while True:
-            tasks = pending_tasks(spec, point_states(spec, store.records(), retry_failed))
-            if not tasks:
-                break
-            round_no += 1
-            bar = progress(len(tasks), f"{spec.name} round {round_no}")
-            try:
-                _run_round(pool, slots, spec, store, tasks, bar)
-            finally:
-                bar.close()
+    preload = (spec.function.partition(":")[0],)
+    restarts_without_progress = 0
+    while True:
+        done_before = _records_held(store)
+        try:
+            # The executor first: a Dask scheduler that cannot be reached is refused before anything is written.
+            with (open_executor(executor, scheduler_file, preload=preload) as (pool, slots),
+                  store.writer(wait=wait_for_lock)):
+                store.prepare(spec)
+                _run_rounds(spec, store, pool, slots, retry_failed, progress)
+            return store
+        except BrokenProcessPool:
+            # A local worker died (killed, out of memory): what reached the store stays, and the
+            # rounds, worked out again from it, run the lost batches on new workers.
+            restarts_without_progress = 0 if _records_held(store) > done_before else restarts_without_progress + 1
+            if restarts_without_progress > MAX_RESTARTS_WITHOUT_PROGRESS:
+                raise ExecutorError(f"local workers died {restarts_without_progress} times in a row without storing "
+                                    "a run (killed, or out of memory?); the runs stored are kept: run the same "
+                                    "command again to resume") from None
+            print("warning: a local worker died; starting new workers and running its lost batches again",
+                  file=sys.stderr, flush=True)
             retry_failed = False
+
+
+def _records_held(store: SweepStore) -> int:
+    """How many run records the store holds (0 before its first chunk)."""
+    return len(store.records()) if store.is_sweep() and store.runs.is_dir() else 0
+
+
+def _run_rounds(spec: SweepSpec, store: SweepStore, pool, slots: int, retry_failed: bool,
+                progress: Callable[[int, str], Progress]) -> None:
+    """Round after round until no point needs more runs."""
+    round_no = 0
+    while True:
+        tasks = pending_tasks(spec, point_states(spec, store.records(), retry_failed))
+        if not tasks:
+            break
+        round_no += 1
+        bar = progress(len(tasks), f"{spec.name} round {round_no}")
+        try:
+            _run_round(pool, slots, spec, store, tasks, bar)
+        finally:
+            bar.close()
+        retry_failed = False
 
 
 def _run_round(pool, slots: int, spec: SweepSpec, store: SweepStore, tasks: list[Task], bar: Progress) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -24,6 +25,17 @@ POSTERIOR_KEYS = {"file", "runs_per_draw"}
 STOPPING_KEYS = {"ci_halfwidth", "max_replicates", "min_replicates"}
 DESIGN_KEYS = {"method", "n", "levels"}
 DESIGN_METHODS = ("lhs", "sobol", "morris")
+TABLES = ("stopping", "grid", "fixed", "design", "ranges", "posterior")
+"""Keys whose value must be a TOML table."""
+
+# Limits: what one sweep may ask for. A run preallocates its daily series (232 bytes a day), a plan
+# holds every point in memory, and status and summarize read every record; these keep a spec that
+# asks for 10^7 days, points or replicates from sitting silent for minutes or exhausting memory.
+MAX_HORIZON_DAYS = 3650
+"""Ten years from day 0: the model's question is about the next two."""
+MAX_POINTS = 100_000
+MAX_REPLICATES = 100_000
+MAX_RUNS = 10_000_000
 
 
 class SpecError(ValueError):
@@ -110,6 +122,12 @@ def load_spec(path: Path, function: str | None = None, default: ModelContract | 
         raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise SpecError(f"{path}: no such experiment file") from None
+    except IsADirectoryError:
+        raise SpecError(f"{path}: is a directory; give an experiment file (TOML)") from None
+    except UnicodeDecodeError:
+        raise SpecError(f"{path}: not a text file in UTF-8; an experiment file is TOML") from None
+    except OSError as error:
+        raise SpecError(f"{path}: cannot be read ({error.strerror})") from None
     except tomllib.TOMLDecodeError as error:
         raise SpecError(f"{path}: not valid TOML ({error})") from None
     return parse_spec(raw, function, default)
@@ -131,12 +149,17 @@ def parse_spec(raw: dict[str, Any], function: str | None = None, default: ModelC
     unknown = set(raw) - TOP_KEYS
     if unknown:
         raise SpecError(f"unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(TOP_KEYS))}")
+    for key in TABLES:
+        if key in raw and not isinstance(raw[key], dict):
+            raise SpecError(f"{key} = {raw[key]!r}: must be a table ([{key}] with name = value lines)")
     contract = _contract(function or raw.get("function"), default)
     name = plain_name(required(raw, "name", str))
     horizon = required(raw, "horizon_days", int)
-    if horizon <= 0:
-        raise SpecError(f"horizon_days = {horizon}: must be a positive number of days")
+    if not 0 < horizon <= MAX_HORIZON_DAYS:
+        raise SpecError(f"horizon_days = {horizon}: must be a whole number of days in 1..{MAX_HORIZON_DAYS}")
     root_seed = required(raw, "root_seed", int)
+    if root_seed < 0:
+        raise SpecError(f"root_seed = {root_seed}: must be a whole number ≥ 0")
     replicates, stopping = _replication(raw)
     if stopping is not None and not contract.events:
         raise SpecError(f"[stopping] watches the model's events, and {contract.name} declares none; "
@@ -144,7 +167,13 @@ def parse_spec(raw: dict[str, Any], function: str | None = None, default: ModelC
     scenario = _scenario(raw, contract)
     fixed = _check_params(raw.get("fixed", {}), "fixed", contract)
     points = _design_points(raw, root_seed, contract)
+    both = sorted(set(fixed) & set(points[0]))
+    if both:
+        raise SpecError(f"{', '.join(both)}: given in [fixed] and swept by the design; give each parameter in one")
     cap = replicates if replicates is not None else stopping.max_replicates
+    if len(points) * cap > MAX_RUNS:
+        raise SpecError(f"{len(points):,} points × {cap:,} replicates = {len(points) * cap:,} runs: at most "
+                        f"{MAX_RUNS:,} in one sweep; split it")
     return SweepSpec(name=name, horizon_days=horizon, root_seed=root_seed, points=points,
                      scenario=scenario, replicates=replicates, stopping=stopping, fixed=fixed,
                      function=contract.function, scenario_overrides=dict(contract.scenarios.get(scenario, {})),
@@ -233,8 +262,8 @@ def _replication(raw: dict[str, Any]) -> tuple[int | None, Stopping | None]:
         raise SpecError("give exactly one of 'replicates = N' or a [stopping] table")
     if "replicates" in raw:
         replicates = required(raw, "replicates", int)
-        if replicates < 1:
-            raise SpecError(f"replicates = {replicates}: must be at least 1")
+        if not 1 <= replicates <= MAX_REPLICATES:
+            raise SpecError(f"replicates = {replicates}: must be a whole number in 1..{MAX_REPLICATES:,}")
         return replicates, None
     table = raw["stopping"]
     unknown = set(table) - STOPPING_KEYS
@@ -242,13 +271,13 @@ def _replication(raw: dict[str, Any]) -> tuple[int | None, Stopping | None]:
         raise SpecError(f"unknown key(s) in [stopping]: {', '.join(sorted(unknown))}; "
                         f"allowed: {', '.join(sorted(STOPPING_KEYS))}")
     half = table.get("ci_halfwidth")
-    if not isinstance(half, int | float) or not 0 < half < 0.5:
+    if not isinstance(half, int | float) or isinstance(half, bool) or not 0 < half < 0.5:
         raise SpecError(f"[stopping] ci_halfwidth = {half!r}: must be a number in (0, 0.5)")
     cap = table.get("max_replicates")
-    if not isinstance(cap, int) or cap < 2:
-        raise SpecError(f"[stopping] max_replicates = {cap!r}: must be a whole number ≥ 2")
+    if not isinstance(cap, int) or isinstance(cap, bool) or not 2 <= cap <= MAX_REPLICATES:
+        raise SpecError(f"[stopping] max_replicates = {cap!r}: must be a whole number in 2..{MAX_REPLICATES:,}")
     start = table.get("min_replicates", min(30, cap))
-    if not isinstance(start, int) or not 1 <= start <= cap:
+    if not isinstance(start, int) or isinstance(start, bool) or not 1 <= start <= cap:
         raise SpecError(f"[stopping] min_replicates = {start!r}: must be a whole number in [1, {cap}]")
     return None, Stopping(float(half), cap, start)
 
@@ -259,7 +288,7 @@ def _scenario(raw: dict[str, Any], contract: ModelContract) -> str | None:
             raise SpecError(f"'scenario' applies to a model with named scenarios; {contract.name} declares none")
         return None
     scenario = raw.get("scenario", contract.default_scenario)
-    if scenario not in contract.scenarios:
+    if not isinstance(scenario, str) or scenario not in contract.scenarios:
         raise SpecError(f"unknown scenario {scenario!r}; allowed: {', '.join(contract.scenarios)}")
     return scenario
 
@@ -270,11 +299,20 @@ def _check_params(values: dict[str, Any], where: str, contract: ModelContract) -
         raise SpecError(f"[{where}] must be a table of name = value")
     out = {}
     for name, value in values.items():
+        if name in contract.parameters and (isinstance(value, bool) or not _finite_number(value)):
+            declared = contract.parameters[name]
+            raise SpecError(f"[{where}] {name} = {value!r}: must be a finite number in "
+                            f"[{declared.low:g}, {declared.high:g}]")
         try:
             out[name] = contract.coerce(name, value)
         except ContractError as error:
             raise SpecError(f"[{where}] {error}") from None
     return out
+
+
+def _finite_number(value: Any) -> bool:
+    """Whether a TOML value is a number other than inf and nan (TOML's true is not one)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _design_points(raw: dict[str, Any], root_seed: int, contract: ModelContract) -> list[dict[str, Any]]:
@@ -301,8 +339,15 @@ def _grid_points(grid: dict[str, Any], contract: ModelContract) -> list[dict[str
     for name, values in grid.items():
         if not isinstance(values, list) or not values:
             raise SpecError(f"[grid] {name} = {values!r}: must be a non-empty list of values")
+    size = math.prod(len(values) for values in grid.values())
+    if size > MAX_POINTS:  # before the product is built: a 10^7-point grid would take minutes and gigabytes
+        raise SpecError(f"[grid] has {size:,} points: at most {MAX_POINTS:,} in one sweep")
     checked = {name: [_check_params({name: v}, "grid", contract)[name] for v in values]
                for name, values in grid.items()}
+    for name, values in checked.items():
+        repeated = sorted({str(v) for v in values if values.count(v) > 1})
+        if repeated:
+            raise SpecError(f"[grid] {name} lists {', '.join(repeated)} more than once: each point would run twice")
     names = list(checked)
     return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*checked.values())]
 
@@ -321,7 +366,14 @@ def _designed_points(design: dict[str, Any], ranges: dict[str, Any] | None, root
         raise SpecError(f"[design] levels: only a Morris design has levels (method = {method!r})")
     if not isinstance(levels, int) or isinstance(levels, bool) or levels < 2 or levels % 2:
         raise SpecError(f"[design] levels = {levels!r}: must be an even whole number ≥ 2")
+    if method == "sobol" and n & (n - 1):
+        raise SpecError(f"[design] n = {n}: a Sobol design needs a power of two (say {1 << (n.bit_length() - 1)} "
+                        f"or {1 << n.bit_length()})")
     bounds = _ranges(ranges, contract)
+    size = {"lhs": n, "sobol": n * (len(bounds) + 2), "morris": n * (len(bounds) + 1)}[method]
+    if size > MAX_POINTS:
+        raise SpecError(f"[design] {method} with n = {n} over {len(bounds)} inputs has {size:,} points: "
+                        f"at most {MAX_POINTS:,} in one sweep")
     unit = _unit_sample(method, n, len(bounds), root_seed, list(bounds), levels)
     names = list(bounds)
     points = []
@@ -347,7 +399,7 @@ def _ranges(ranges: dict[str, Any] | None, contract: ModelContract) -> dict[str,
     bounds = {}
     for name, pair in ranges.items():
         if (not isinstance(pair, list) or len(pair) != 2
-                or not all(isinstance(x, int | float) for x in pair) or not pair[0] < pair[1]):
+                or not all(_finite_number(x) for x in pair) or not pair[0] < pair[1]):
             raise SpecError(f"[ranges] {name} = {pair!r}: must be [low, high] with low < high")
         for value in pair:
             _check_params({name: value}, "ranges", contract)

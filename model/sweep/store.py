@@ -97,7 +97,7 @@ class SweepStore:
             raise SpecError(f"--out {self.root}: is a file, not a sweep directory")
         if self.root.is_dir() and not self.is_sweep() and any(self.root.iterdir()):
             raise SpecError(f"--out {self.root}: not empty and not a sweep directory; give a new or empty folder")
-        self.root.mkdir(exist_ok=True)
+        self.root.mkdir(parents=True, exist_ok=True)  # parents: the default results/sweeps/ of a new checkout
         (self.root / MARKER).touch()
 
     @contextmanager

@@ -14,8 +14,8 @@ BAD_INPUTS = [
     (["--set", "jnim_fighters=5000.5"], "whole number"),
     (["--set", "post_coup_policy=flee"], "choose one of"),
     (["--set", "blockade_intensity"], "name=value"),
-    (["--days", "0"], "positive"),
-    (["--days", "-3"], "positive"),
+    (["--days", "0"], "in 1..3650"),
+    (["--days", "-3"], "in 1..3650"),
     (["--days", "ten"], "--days"),
 ]
 

@@ -79,3 +79,37 @@ def test_killed_sweeps_resume_to_exactly_the_uninterrupted_result(tmp_path):
         pd.testing.assert_frame_equal(comparable(store), comparable(reference))
         pd.testing.assert_frame_equal(summarize(store, [10, 30]), summarize(reference, [10, 30]))
     assert any(0 < n < 36 for n in partial), f"no kill landed mid-sweep: records after kills {partial}"
+
+
+def workers_of(pid):
+    """The pool's worker processes under a sweep's process: the forkserver's children."""
+    import psutil
+
+    return [child for child in psutil.Process(pid).children(recursive=True)
+            if child.parent() is not None and child.parent().pid != pid]
+
+
+@pytest.mark.parametrize("kills", [1, 2])
+def test_a_local_worker_killed_mid_sweep_is_replaced_and_the_sweep_completes_with_the_same_records(tmp_path, kills):
+    """One dead worker used to abort the sweep (BrokenProcessPool); now its lost batches run on new workers."""
+    spec = tmp_path / "spec.toml"
+    spec.write_text(SPEC.replace("horizon_days = 30", "horizon_days = 90"))
+    reference_dir = tmp_path / "reference"
+    subprocess.run([sys.executable, "-m", "model.cli", "sweep", "run", str(spec), "--out", str(reference_dir),
+                    "--executor", "sequential"], check=True, capture_output=True)
+    out = tmp_path / "killed"
+    process = subprocess.Popen([sys.executable, "-m", "model.cli", "sweep", "run", str(spec), "--out", str(out),
+                                "--executor", "local:2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for _ in range(kills):
+        before = len(list(out.glob("runs/chunk-*")))
+        deadline = time.monotonic() + 60
+        while (len(list(out.glob("runs/chunk-*"))) <= before or not workers_of(process.pid)) \
+                and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+        victims = workers_of(process.pid)
+        assert victims, "no worker to kill: the sweep ended first"
+        victims[0].kill()
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 0, stderr
+    assert "a local worker died" in stderr and "Traceback" not in stderr
+    pd.testing.assert_frame_equal(comparable(SweepStore(out)), comparable(SweepStore(reference_dir)))
