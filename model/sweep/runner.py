@@ -41,12 +41,7 @@ class PointState:
 
     done: set[int]
     outcomes: dict[int, dict[str, bool] | None]
-    """Replicate → whether each event (by its flag field) happened, or None if the run failed."""
-
-    @property
-    def ok(self) -> int:
-        """Successful runs."""
-        return sum(o is not None for o in self.outcomes.values())
+    """Replicate → whether each event (by its flag field) happened, or None if the run failed (stopping sweeps only)."""
 
     def complete(self, spec: SweepSpec) -> int:
         """Replicates of the point's complete rounds: the longest prefix 0..k·step − 1 that is done."""
@@ -80,14 +75,22 @@ class PointState:
 
 def point_states(spec: SweepSpec, records: pd.DataFrame, retry_failed: bool) -> list[PointState]:
     """Per point: replicates done (failed ones only if not retried) and each run's events."""
-    flags = [e.flag for e in spec.events]
     states = [PointState(set(), {}) for _ in spec.points]
-    for row in records.itertuples(index=False):
-        state = states[int(row.point_id)]
-        ok = row.status == "ok"
-        if ok or not retry_failed:
-            state.done.add(int(row.replicate))
-        state.outcomes[int(row.replicate)] = {f: bool(getattr(row, f, False)) for f in flags} if ok else None
+    if not len(records):
+        return states
+    point = records["point_id"].to_numpy(int)
+    replicate = records["replicate"].to_numpy(int)
+    ok = (records["status"] == "ok").to_numpy()
+    counted = ok | (not retry_failed)
+    for p, r in zip(point[counted].tolist(), replicate[counted].tolist(), strict=True):
+        states[p].done.add(r)
+    # A fixed-replicate sweep never reads the outcomes: building a dict per run is skipped (10^6 runs: seconds).
+    if spec.stopping is not None:
+        flags = [e.flag for e in spec.events]
+        happened = [records[f].fillna(False).astype(bool).tolist() if f in records else [False] * len(records)
+                    for f in flags]
+        for k, (p, r, good) in enumerate(zip(point.tolist(), replicate.tolist(), ok.tolist(), strict=True)):
+            states[p].outcomes[r] = {f: values[k] for f, values in zip(flags, happened, strict=True)} if good else None
     return states
 
 
@@ -235,6 +238,7 @@ def _run_round(pool, slots: int, spec: SweepSpec, store: SweepStore, tasks: list
         for future in finished:
             records = future.result()
             store.write_chunk(records)
+            store.compact()
             bar.advance(len(records))
             for batch in _take(queue, 1):
                 in_flight.add(pool.submit(run_batch, spec.function, spec.horizon_days, batch))

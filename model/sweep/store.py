@@ -33,14 +33,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from model.sweep.spec import SpecError, SweepSpec
 
 KEY = ["point_id", "replicate"]
 MARKER = ".mali-abm-sweep"
 LOCK = ".lock"
-OWN_TEMPORARIES = (".spec.json.*.tmp", ".points.parquet.*.tmp", "runs/.chunk-*.tmp")
+OWN_TEMPORARIES = (".spec.json.*.tmp", ".points.parquet.*.tmp", "runs/.chunk-*.tmp", "runs/.compaction.json.*.tmp")
 """The only temporary files the store writes (and so the only ones its cleanup removes)."""
+COMPACTION = ".compaction.json"
+"""A merge of chunks in progress: the merged chunk's name and its sources (see :meth:`SweepStore.compact`)."""
+COMPACT_WHEN = 64
+"""Small chunks in a sweep before the writer merges them into one."""
+SMALL_CHUNK_ROWS = 4096
+"""A chunk of fewer records is small: a 10^6-run sweep ends with a few hundred files, not 62,500."""
 
 
 @contextmanager
@@ -135,6 +142,7 @@ class SweepStore:
             self._write_frame(points[["point_id", *spec.points[0]]], self.root / "points.parquet")
             self._write_text(json.dumps(spec_meta(spec), indent=2, default=str), self.root / "spec.json")
         self.clean_temporaries()
+        self.finish_compaction()
         for path in self.set_aside_damaged():
             print(f"warning: {path.name} was damaged (checksum or format): set aside in {self.runs / 'damaged'}, "
                   "its runs will be run again", file=sys.stderr)
@@ -168,15 +176,29 @@ class SweepStore:
             return
         tmp = self._temporary(self.runs / "chunk-new.parquet")
         pd.DataFrame(records).to_parquet(tmp, index=False)
-        digest = _digest(tmp.read_bytes())
-        os.replace(tmp, self.runs / f"chunk-{time.time_ns()}-{os.getpid()}-{uuid.uuid4().hex[:8]}-{digest}.parquet")
+        os.replace(tmp, self._chunk_name(tmp))
 
-    def chunks(self) -> tuple[list[pd.DataFrame], list[Path]]:
+    def chunk_files(self) -> list[Path]:
+        """The run-record files, oldest first."""
+        return sorted(self.runs.glob("chunk-*.parquet")) if self.runs.exists() else []
+
+    def chunks(self, files: list[Path] | None = None) -> tuple[list[pd.DataFrame], list[Path]]:
         """The chunks that pass their checksum and read, and the damaged ones (truncated, altered, unreadable).
 
-        A chunk whose name carries no checksum (an older engine's) is read as it is.
+        A chunk whose name carries no checksum (an older engine's) is read as it is. A reader
+        that runs while the writer merges chunks may find a file gone: it reads the listing again
+        (the merged chunk is in place before its sources go, so the new listing has every record).
         """
-        files = sorted(self.runs.glob("chunk-*.parquet")) if self.runs.exists() else []
+        for _ in range(10):
+            try:
+                return self._read_chunks(self.chunk_files() if files is None else files)
+            except FileNotFoundError:
+                if files is not None:
+                    raise
+        return self._read_chunks(self.chunk_files())
+
+    @staticmethod
+    def _read_chunks(files: list[Path]) -> tuple[list[pd.DataFrame], list[Path]]:
         frames, damaged = [], []
         for path in files:
             data = path.read_bytes()
@@ -189,6 +211,47 @@ class SweepStore:
             except Exception:  # pyarrow raises several kinds for a damaged file
                 damaged.append(path)
         return frames, damaged
+
+    def compact(self) -> None:
+        """Merge the small chunks into one once there are ``COMPACT_WHEN`` of them (the writer's job).
+
+        ``status`` and ``summarize`` read every file, at a few milliseconds each: without this a
+        10^6-run sweep would leave 62,500 chunks and take minutes a call. Crash-safe in two
+        phases: a manifest names the merged chunk and its sources before the merged chunk is
+        moved into place, and the sources are removed only after; a writer killed in between
+        finishes the job when the sweep resumes (:meth:`finish_compaction`), so no record is
+        lost and none is stored twice. Damaged chunks are not merged (they are set aside).
+        """
+        small = [p for p in self.chunk_files() if _rows(p) < SMALL_CHUNK_ROWS]
+        if len(small) < COMPACT_WHEN:
+            return
+        frames, damaged = self.chunks(small)
+        sources = [p for p in small if p not in damaged]
+        if len(sources) < 2:
+            return
+        tmp = self._temporary(self.runs / "chunk-new.parquet")
+        concat_records(frames).to_parquet(tmp, index=False)
+        merged = self._chunk_name(tmp)
+        self._write_text(json.dumps({"merged": merged.name, "sources": [p.name for p in sources]}),
+                         self.runs / COMPACTION)
+        os.replace(tmp, merged)
+        self.finish_compaction()
+
+    def finish_compaction(self) -> None:
+        """Complete (or drop) a merge a killed writer left: remove its sources once its merged chunk is in place."""
+        manifest = self.runs / COMPACTION
+        if not manifest.exists():
+            return
+        plan = json.loads(manifest.read_text())
+        if (self.runs / plan["merged"]).exists():
+            for name in plan["sources"]:
+                (self.runs / name).unlink(missing_ok=True)
+        manifest.unlink()
+
+    def _chunk_name(self, tmp: Path) -> Path:
+        """The final name of a chunk written to ``tmp``: time, process, random part and its checksum."""
+        digest = _digest(tmp.read_bytes())
+        return self.runs / f"chunk-{time.time_ns()}-{os.getpid()}-{uuid.uuid4().hex[:8]}-{digest}.parquet"
 
     def set_aside_damaged(self) -> list[Path]:
         """Move damaged chunks to runs/damaged/ (never deleted); their runs will be run again."""
@@ -209,12 +272,9 @@ class SweepStore:
         for path in damaged:
             print(f"warning: {path} is damaged (checksum or format); it is left out, and the next "
                   "`sweep run` sets it aside and runs its runs again", file=sys.stderr)
-        frames = [f for f in frames if len(f)]
-        if not frames:
-            return pd.DataFrame(columns=[*KEY, "seed", "status", "error", "duration_s"])
-        columns = list(dict.fromkeys(c for f in frames for c in f.columns))
-        frames = [f.dropna(axis=1, how="all") for f in frames]  # all-empty columns carry no dtype
-        table = pd.concat(frames, ignore_index=True).reindex(columns=columns)
+        table = concat_records(frames)
+        if not len(table):
+            return table
         table["_failed"] = table["status"] != "ok"
         table = table.sort_values([*KEY, "_failed"], kind="stable").drop_duplicates(KEY)
         return table.drop(columns="_failed").reset_index(drop=True)
@@ -245,6 +305,24 @@ class SweepStore:
         tmp = cls._temporary(path)
         tmp.write_text(text)
         os.replace(tmp, path)
+
+
+def concat_records(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Chunks' records as one table, every column of any chunk kept (all-empty columns carry no dtype)."""
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=[*KEY, "seed", "status", "error", "duration_s"])
+    columns = list(dict.fromkeys(c for f in frames for c in f.columns))
+    frames = [f.dropna(axis=1, how="all") for f in frames]
+    return pd.concat(frames, ignore_index=True).reindex(columns=columns)
+
+
+def _rows(path: Path) -> int:
+    """A chunk's number of records, from its footer (a damaged chunk counts as small: it is then found)."""
+    try:
+        return pq.ParquetFile(path).metadata.num_rows
+    except Exception:
+        return 0
 
 
 def _digest(data: bytes) -> str:

@@ -66,3 +66,15 @@ def test_a_fall_competes_with_a_coup_but_not_the_other_way():
     fall_t, fall_e = event_times(records, fall, EVENTS, horizon_days=365)
     assert coup_e.tolist() == [1, 2, 1, 0] and coup_t.tolist() == [5, 10, 8, 365]
     assert fall_e.tolist() == [0, 1, 1, 0] and fall_t.tolist() == [365, 10, 20, 365]
+
+
+def test_the_wilson_interval_is_scipys_to_the_bit():
+    """Written out for speed, it must stay SciPy's binomtest(k, n).proportion_ci(method="wilson")."""
+    from scipy.stats import binomtest
+
+    from model.sweep.stats import wilson_interval
+
+    cases = [(k, n) for n in range(1, 121) for k in range(n + 1)] + [(k, 10**5) for k in (0, 1, 3, 33_333, 99_999)]
+    for k, n in cases:
+        ci = binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
+        assert wilson_interval(k, n)[1:] == (float(ci.low), float(ci.high)), (k, n)
