@@ -75,12 +75,13 @@ test-fast: $(STAMP) ## The inner loop: lint, then every test not marked slow (no
 lint: $(STAMP) ## Lint with ruff
 	$(BIN)/ruff check .
 
-bench: $(STAMP) ## Benchmarks: baseline run, side by side against BASE (HEAD~1), throughput vs Mesa's Epstein, scaling, start-up, sweeps vs batch_run
+bench: $(STAMP) ## Benchmarks: baseline run, side by side against BASE (HEAD~1), throughput vs Mesa's Epstein, scaling, start-up, sweeps vs batch_run, status/summarize at 10^6 runs
 	$(BIN)/python benchmarks/bench_model.py
 	$(BIN)/python benchmarks/bench_compare.py --against $(BASE) --repeats 15
 	$(BIN)/python benchmarks/bench_performance.py --repeats 5
 	$(BIN)/python benchmarks/bench_sweep.py --model mali --runs 200
 	$(BIN)/python benchmarks/bench_sweep.py --model boltzmann --runs 1000 --days 50
+	$(BIN)/python benchmarks/bench_store.py
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

@@ -175,8 +175,12 @@ class SweepStore:
         if not records:
             return
         tmp = self._temporary(self.runs / "chunk-new.parquet")
-        pd.DataFrame(records).to_parquet(tmp, index=False)
-        os.replace(tmp, self._chunk_name(tmp))
+        try:
+            pd.DataFrame(records).to_parquet(tmp, index=False)
+            os.replace(tmp, self._chunk_name(tmp))
+        except OSError:
+            tmp.unlink(missing_ok=True)  # a full disk: no partial file is left beside the whole chunks
+            raise
 
     def chunk_files(self) -> list[Path]:
         """The run-record files, oldest first."""

@@ -119,3 +119,43 @@ def test_a_sweep_in_which_no_run_succeeded_summarizes_with_zero_counts(tmp_path)
     assert summary.returncode == 0 and "Traceback" not in summary.stderr
     rows = [line.split() for line in summary.stdout.strip().splitlines()[1:]]
     assert [row[2] for row in rows] == ["0", "0"]  # n = 0 at both points
+
+
+def test_a_full_disk_during_a_sweep_is_one_line_and_keeps_what_was_stored(tmp_path, monkeypatch, capsys):
+    """The disk fills after the first chunk: one line naming the cause and the resume, exit 2, no partial file."""
+    import errno
+
+    import click
+    import pandas as pd
+
+    from model.contract import MALI
+    from model.sweep.cli import run_or_resume
+    from model.sweep.spec import parse_spec
+    from model.sweep.store import SweepStore
+
+    spec = parse_spec({"name": "full", "horizon_days": 5, "root_seed": 1, "replicates": 4,
+                       "grid": {"concession_refusal": [0.0, 1.0]}}, default=MALI)
+    written = []
+    real_to_parquet = pd.DataFrame.to_parquet
+
+    def fill_up(frame, path, *args, **kwargs):
+        if "chunk-new" in str(path):
+            if written:
+                Path(path).write_bytes(b"PAR1 half a chunk")  # what a full disk leaves
+                raise OSError(errno.ENOSPC, "No space left on device")
+            written.append(path)
+        return real_to_parquet(frame, path, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", fill_up)
+    out = tmp_path / "sweep"
+    try:
+        run_or_resume(spec, out, "sequential", None, False, False)
+        raise AssertionError("the full disk went unnoticed")
+    except click.exceptions.Exit as stop:
+        assert stop.exit_code == 2
+    except Exception as stop:  # typer's own Exit class
+        assert getattr(stop, "exit_code", None) == 2, stop
+    errors = [line for line in capsys.readouterr().err.splitlines() if not line.startswith("full round")]
+    assert len(errors) == 1 and "No space left on device" in errors[0] and "resume" in errors[0], errors
+    monkeypatch.undo()
+    assert not list(out.glob("runs/.*.tmp")) and len(SweepStore(out).records()) >= 1
