@@ -191,6 +191,12 @@ def viz(
     problem = bind_problem(host, port)
     if problem is not None:
         fail(problem)
+    from model import viz_assets
+
+    try:
+        viz_assets.ensure(lambda line: typer.echo(line, err=True))
+    except viz_assets.AssetsError as error:
+        fail(str(error))
     solara = Path(sys.executable).with_name("solara")
     env = {**os.environ, "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "MALI_ABM_SCENARIO": scenario}
     print(f"mali-abm viz: http://{host}:{port}  (scenario {scenario}; Ctrl-C stops it)", flush=True)

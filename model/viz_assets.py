@@ -38,8 +38,9 @@ def install(spec: str, cache: Path) -> bool:
     if (target / "package.json").exists():
         return False
     with tempfile.TemporaryDirectory() as tmp:
-        out = subprocess.run(["npm", "pack", spec, "--silent", "--pack-destination", tmp],
-                             check=True, capture_output=True, text=True)
+        # Few retries and a short timeout: offline, the one-line refusal comes in seconds, not minutes.
+        out = subprocess.run(["npm", "pack", spec, "--silent", "--pack-destination", tmp, "--fetch-retries", "1",
+                              "--fetch-timeout", "20000"], check=True, capture_output=True, text=True)
         tarball = Path(tmp) / out.stdout.strip().splitlines()[-1]
         with tarfile.open(tarball) as archive:
             archive.extractall(tmp, filter="data")
@@ -48,6 +49,45 @@ def install(spec: str, cache: Path) -> bool:
         shutil.copytree(Path(tmp) / "package", staging)
         staging.replace(target)
     return True
+
+
+class AssetsError(RuntimeError):
+    """The front-end assets are missing and cannot be installed now; the message says what to run."""
+
+
+def missing(cache: Path) -> list[str]:
+    """The assets not yet in the cache."""
+    return [spec for spec in NPM_SPECS if not (cache / spec / "package.json").exists()]
+
+
+def ensure(say) -> None:
+    """Install the missing assets before the app starts (``mali-abm viz`` run before ``make browser-setup``).
+
+    Without them the page would stay blank while Solara tried a CDN at run time.
+
+    Args:
+        say: prints one line of progress.
+
+    Raises:
+        AssetsError: npm is not installed, or the npm registry cannot be reached.
+
+    """
+    cache = cache_dir()
+    todo = missing(cache)
+    if not todo:
+        return
+    if shutil.which("npm") is None:
+        raise AssetsError(f"the browser app's front-end assets are not installed ({', '.join(todo)}) and npm is "
+                          "not found: install npm, then run `make browser-setup`")
+    say(f"installing the browser app's front-end assets from the npm registry, once ({len(todo)} packages) ...")
+    cache.mkdir(parents=True, exist_ok=True)
+    for spec in todo:
+        try:
+            install(spec, cache)
+        except (subprocess.CalledProcessError, OSError):
+            raise AssetsError(f"could not fetch {spec} from the npm registry (offline?); run `make browser-setup` "
+                              "once it can be reached") from None
+    say(f"installed in {cache}")
 
 
 def main() -> None:
