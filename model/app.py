@@ -12,6 +12,7 @@ import solara
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 from mesa.visualization import SolaraViz
 from mesa.visualization.utils import update_counter
 
@@ -19,6 +20,7 @@ from model import portrayal
 from model.processes.moscow import Posture
 from model.series import date_of
 from model.village_view import place_report, zone_grid
+from model.viz_ensemble import Settings, run_ensemble
 from model.viz_model import SLIDERS, VizModel, model_params
 
 LABELLED_TOWNS = ("Kayes", "Sikasso", "Segou", "Mopti", "Timbuktu", "Gao", "Kidal", "Nioro du Sahel", "Kita")
@@ -129,6 +131,7 @@ def draw_charts(model) -> Figure:
     losses.set_ylabel("lost")
     losses.legend(loc="center left", fontsize=7)
     tankers.set_xlabel("day since 2025-09-03")
+    tankers.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole days, not 0.5 steps
     tankers.legend(loc="upper left", fontsize=7)
     for day in model.junta.coup_days:
         for ax in (fuel, junta, territory, tankers):
@@ -145,10 +148,14 @@ def event_lines(model) -> list[str]:
     return lines
 
 
+def slider_values(model) -> str:
+    """The slider parameters the running model was built with."""
+    return ", ".join(f"{name} {model.p[name]:g}" for name in SLIDERS)
+
+
 def settings_line(model) -> str:
     """What the running model was built with: scenario, seed and the slider parameters."""
-    values = ", ".join(f"{name} {model.p[name]:g}" for name in SLIDERS)
-    return f"scenario {model.scenario} · seed {model.seed} · {values}"
+    return f"scenario {model.scenario} · seed {model.seed} · {slider_values(model)}"
 
 
 def MapView(model):  # noqa: N802 (Solara components are named like classes)
@@ -183,7 +190,74 @@ def ChartsView(model):  # noqa: N802
     return column
 
 
+ensemble_replicates = solara.reactive(40)
+"""How many runs the ensemble panel asks for (a control of the panel)."""
+ensemble_wanted = solara.reactive("")
+"""The ensemble the panel last asked for (its name): it asks again only when the page's settings change."""
+
+
+@solara.lab.task
+def compute_ensemble(settings: Settings):
+    """Run (or read back) an ensemble in a thread, on the sweep engine's local executor, while the page steps."""
+    return settings.name(), run_ensemble(settings)
+
+
+def draw_ensemble(ensemble) -> Figure:
+    """Cumulative incidence of a coup and of the fall, and fan bands of Bamako's days of supply and price."""
+    fig = Figure(figsize=(7.5, 5.0), layout="constrained")
+    incidence, supply, price = fig.subplots(3, 1, sharex=True).ravel()
+    for event, colour in (("coup", "#6a3d9a"), ("fall", "#e31a1c")):
+        incidence.step(ensemble.incidence_days, ensemble.incidence[event], where="post", color=colour,
+                       label=f"{event} (Aalen–Johansen)")
+    incidence.set_ylim(0, 1)
+    incidence.set_ylabel("cumulative incidence")
+    incidence.legend(loc="upper left", fontsize=7)
+    for ax, column, colour, label in ((supply, "fuel_days_of_supply", "#1f78b4", "days of supply"),
+                                      (price, "fuel_price_cfa", "#e31a1c", "price CFA/L")):
+        q05, q25, q50, q75, q95 = ensemble.fan[column]
+        ax.fill_between(ensemble.fan_days, q05, q95, color=colour, alpha=0.15, lw=0, label="90 % of runs")
+        ax.fill_between(ensemble.fan_days, q25, q75, color=colour, alpha=0.35, lw=0, label="50 %")
+        ax.plot(ensemble.fan_days, q50, color=colour, label="median")
+        ax.set_ylabel(label)
+        ax.legend(loc="upper right", fontsize=7)
+    price.set_xlabel("day since 2025-09-03")
+    price.xaxis.set_major_locator(MaxNLocator(integer=True))
+    return fig
+
+
+def probability_line(ensemble, event: str, what: str) -> str:
+    """'P(coup within 365 d) = 0.15 [0.07, 0.29]'."""
+    p, low, high = ensemble.probability[event]
+    return f"P({what} within {ensemble.horizon_days} d) = {p:.2f} [{low:.2f}, {high:.2f}]"
+
+
+def EnsembleView(model):  # noqa: N802
+    """The odds of the page's settings: an ensemble of runs in the background, its probabilities and curves."""
+    settings = Settings(scenario=model.scenario, sliders={name: model.p[name] for name in SLIDERS},
+                        replicates=ensemble_replicates.value)
+    if ensemble_wanted.value != settings.name() and not compute_ensemble.pending:
+        ensemble_wanted.value = settings.name()
+        compute_ensemble(settings)
+    done = compute_ensemble.finished and compute_ensemble.value[0] == settings.name()
+    with solara.Column() as column:
+        solara.SliderInt("Ensemble runs", value=ensemble_replicates, min=10, max=200, step=10)
+        if done:
+            ensemble = compute_ensemble.value[1]
+            solara.Text(f"{ensemble.runs} runs of scenario {model.scenario} · {slider_values(model)}",
+                        classes=["mali-ensemble-n"])
+            solara.Text(probability_line(ensemble, "coup", "coup"), classes=["mali-ensemble"])
+            solara.Text(probability_line(ensemble, "fall", "the capital's fall"), classes=["mali-ensemble"])
+            solara.FigureMatplotlib(draw_ensemble(ensemble), format="png", dpi=80)
+        elif compute_ensemble.error:
+            solara.Error(f"the ensemble failed: {compute_ensemble.exception}")
+        else:
+            solara.Text(f"running {settings.replicates} runs of these settings on the sweep engine …",
+                        classes=["mali-ensemble-running"])
+            solara.ProgressLinear(True)
+    return column
+
+
 initial_scenario = os.environ.get("MALI_ABM_SCENARIO", "baseline")
 model = VizModel(scenario=initial_scenario)
-page = SolaraViz(model, components=[MapView, ChartsView, PlaceView], model_params=model_params(initial_scenario),
-                 name="mali-abm — the fuel siege")
+page = SolaraViz(model, components=[MapView, ChartsView, EnsembleView, PlaceView],
+                 model_params=model_params(initial_scenario), name="mali-abm — the fuel siege")

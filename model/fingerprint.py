@@ -32,6 +32,7 @@ EXCLUDED_FILES = (
     "fingerprint.py",  # this list: changing it changes the set of files, and so the fingerprint, by itself
     "portrayal.py",  # the browser's colours
     "viz_assets.py",  # the browser's front-end assets
+    "viz_ensemble.py",  # the browser's ensemble panel: runs the model through the sweep engine
     "village_view.py",  # what the browser reads of the villages
     "viz_model.py",  # the browser's controls
 )
