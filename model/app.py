@@ -158,10 +158,17 @@ def settings_line(model) -> str:
     return f"scenario {model.scenario} · seed {model.seed} · {slider_values(model)}"
 
 
+ONE_PAGE_STYLE = ".v-tabs { display: none; }"
+"""Mesa's SolaraViz heads its panels with a tab bar even for one page ("PAGE 0"); this app has one page."""
+
+
 def MapView(model):  # noqa: N802 (Solara components are named like classes)
-    """The map, redrawn after every step."""
+    """The map, redrawn after every step (and the style that hides the single page's tab)."""
     update_counter.get()
-    return solara.FigureMatplotlib(draw_map(model), format="png", dpi=90)
+    with solara.Column() as column:
+        solara.Style(ONE_PAGE_STYLE)
+        solara.FigureMatplotlib(draw_map(model), format="png", dpi=90)
+    return column
 
 
 selected_town = solara.reactive("Mopti")

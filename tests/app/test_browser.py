@@ -130,6 +130,7 @@ def test_the_app_steps_resets_and_follows_its_controls(server, browser):
     page.screenshot(path=str(SCREENSHOT), full_page=True)
     text = page.inner_text("body")
     assert not ERROR_TEXT.search(text), ERROR_TEXT.search(text).group(0)
+    assert "PAGE 0" not in text.upper() and not page.locator(".v-tab").first.is_visible()  # no stray tab
     median = statistics.median(timings)
     print(f"\nstep + render in the browser: median {median:.2f} s over {len(timings)} steps "
           f"(max {max(timings):.2f} s); the default settings' 40-run ensemble shown {ensemble_s:.1f} s after "
