@@ -6,6 +6,7 @@ layer (zones) plus a few hundred markers, drawn with matplotlib.
 
 from __future__ import annotations
 
+import io
 import os
 
 import solara
@@ -19,21 +20,22 @@ from mesa.visualization.utils import update_counter
 from model import portrayal
 from model.processes.moscow import Posture
 from model.series import date_of
-from model.village_view import place_report, zone_grid
+from model.village_view import place_report
 from model.viz_ensemble import Settings, run_ensemble
-from model.viz_model import SLIDERS, VizModel, model_params
+from model.viz_model import SLIDERS, VizModel, map_snapshot, model_params
 
 LABELLED_TOWNS = ("Kayes", "Sikasso", "Segou", "Mopti", "Timbuktu", "Gao", "Kidal", "Nioro du Sahel", "Kita")
 
 
-def draw_map(model) -> Figure:
-    """The map of Mali with zones, roads, places and agents."""
+def draw_map(model, snapshot: dict | None = None) -> Figure:
+    """The map of Mali with zones, roads, places and agents, today or on a day kept for playback."""
+    snapshot = snapshot or map_snapshot(model)
     m = model.grid.map
     rows, cols = m.shape
     fig = Figure(figsize=(7.5, 6.2), layout="constrained")
     ax = fig.subplots()
     extent = (m.lon_west, m.lon_west + cols * m.resolution, m.lat_north - rows * m.resolution, m.lat_north)
-    ax.imshow(portrayal.zone_image(zone_grid(model), m.inside), extent=extent, interpolation="nearest")
+    ax.imshow(portrayal.zone_image(snapshot["zones"], m.inside), extent=extent, interpolation="nearest")
     ring = m.border_lonlat
     ax.plot([*ring[:, 0], ring[0, 0]], [*ring[:, 1], ring[0, 1]], color="black", lw=1.2)
     lat, lon = m.cell_centres()
@@ -42,13 +44,13 @@ def draw_map(model) -> Figure:
         ax.plot(lon.ravel()[corridor.cells], lat.ravel()[corridor.cells], color="#555555" if fuel else "#999999",
                 lw=1.6 if fuel else 0.8, ls="-" if fuel else "--")
     draw_places(ax, m)
-    draw_agents(ax, model, lat.ravel(), lon.ravel())
+    draw_agents(ax, snapshot, lat.ravel(), lon.ravel())
     ax.set_xlim(extent[0] - 0.3, extent[1] + 0.3)
     ax.set_ylim(extent[2] - 0.3, extent[3] + 0.3)
     ax.set_aspect("equal")
     ax.set_xlabel("longitude")
     ax.set_ylabel("latitude")
-    ax.set_title(f"Mali, day {model.day} ({date_of(model.day).isoformat()})")
+    ax.set_title(f"Mali, day {snapshot['day']} ({date_of(snapshot['day']).isoformat()})")
     ax.legend(handles=legend_handles(), loc="upper left", fontsize=7, framealpha=0.9)
     return fig
 
@@ -71,21 +73,21 @@ def draw_places(ax, m) -> None:
             mew=2)
 
 
-def draw_agents(ax, model, lat, lon) -> None:
+def draw_agents(ax, snapshot: dict, lat, lon) -> None:
     """Convoys, JNIM columns, Russian units and mobile FAMa units at their cells."""
     def scatter(cells, styles):
         if cells:
             ax.scatter(lon[cells], lat[cells], s=[s["size"] for s in styles], c=[s["color"] for s in styles],
                        marker=styles[0]["marker"], edgecolors="black", linewidths=0.5, zorder=6, alpha=0.9)
-    convoys = model.logistics.convoys
-    scatter([c.cell for c in convoys], [portrayal.convoy_style(c.tankers) for c in convoys])
-    units = model.insurgency.columns
-    scatter([u.cell for u in units], [portrayal.jnim_style(u.fighters) for u in units])
+    convoys = snapshot["convoys"]
+    scatter([cell for cell, _ in convoys], [portrayal.convoy_style(tankers) for _, tankers in convoys])
+    columns = snapshot["columns"]
+    scatter([cell for cell, _ in columns], [portrayal.jnim_style(fighters) for _, fighters in columns])
     for posture in Posture:
-        russians = [u for u in model.moscow.units if u.posture is posture]
-        scatter([u.cell for u in russians], [portrayal.russian_style(posture.value, u.strength) for u in russians])
-    army = model.army.mobile
-    scatter([u.cell for u in army], [portrayal.army_style(u.role.value, u.strength) for u in army])
+        russians = [(cell, strength) for cell, value, strength in snapshot["russians"] if value == posture.value]
+        scatter([cell for cell, _ in russians], [portrayal.russian_style(posture.value, s) for _, s in russians])
+    army = snapshot["army"]
+    scatter([cell for cell, _, _ in army], [portrayal.army_style(role, strength) for _, role, strength in army])
 
 
 def legend_handles() -> list:
@@ -99,8 +101,8 @@ def legend_handles() -> list:
     return [*handles, Line2D([], [], color="#555555", lw=1.6, label="fuel corridor")]
 
 
-def draw_charts(model) -> Figure:
-    """Fuel, the junta, control and tankers over time."""
+def draw_charts(model, marked_day: int | None = None) -> Figure:
+    """Fuel, the junta, control and tankers over time (with the day on show marked during playback)."""
     s = model.series.to_frame()
     fig = Figure(figsize=(7.5, 6.2), layout="constrained")
     fuel, junta, territory, tankers = fig.subplots(4, 1, sharex=True).ravel()
@@ -136,6 +138,9 @@ def draw_charts(model) -> Figure:
     for day in model.junta.coup_days:
         for ax in (fuel, junta, territory, tankers):
             ax.axvline(day, color="black", lw=1)
+    if marked_day is not None and marked_day < model.day:  # playback: the day the map shows
+        for ax in (fuel, junta, territory, tankers):
+            ax.axvline(marked_day, color="#ff7f00", lw=1.5, ls="--")
     return fig
 
 
@@ -158,16 +163,68 @@ def settings_line(model) -> str:
     return f"scenario {model.scenario} · seed {model.seed} · {slider_values(model)}"
 
 
-ONE_PAGE_STYLE = ".v-tabs { display: none; }"
-"""Mesa's SolaraViz heads its panels with a tab bar even for one page ("PAGE 0"); this app has one page."""
+LATEST = -1
+"""The playback slider's value when the map follows the run."""
+REPLAY_SECONDS_PER_DAY = 0.25
+APP_STYLE = ".v-tabs { display: none; } .vue-grid-item { overflow: auto; }"
+"""Mesa's SolaraViz heads its panels with a tab bar even for one page ("PAGE 0"): this app has one page. Its
+grid gives each panel a fixed height: a panel taller than that scrolls instead of spilling over the next."""
+
+
+playback_day = solara.reactive(LATEST)
+"""The day the map and charts show: a day already run, or LATEST (follow the run)."""
+
+
+def shown_day(model) -> int:
+    """The day on show: the playback slider's, if the run has reached it, else today."""
+    return model.day if playback_day.value == LATEST or playback_day.value > model.day else playback_day.value
+
+
+@solara.lab.task
+async def replay(until: int) -> None:
+    """Play the days already run back, from the one on show to ``until``, then follow the run again."""
+    import asyncio
+
+    for day in range(0 if playback_day.value == LATEST else playback_day.value, until + 1):
+        playback_day.value = day
+        await asyncio.sleep(REPLAY_SECONDS_PER_DAY)
+    playback_day.value = LATEST
+
+
+def map_png(model, day: int) -> bytes:
+    """The map of ``day`` as a PNG file (the map panel's export)."""
+    buffer = io.BytesIO()
+    draw_map(model, model.snapshots[day]).savefig(buffer, format="png", dpi=120)
+    return buffer.getvalue()
+
+
+def series_csv(model) -> str:
+    """The run's daily series as CSV (the map panel's export), as `mali-abm run --out FILE.csv` writes it."""
+    return model.series.to_frame().to_csv(index=False)
 
 
 def MapView(model):  # noqa: N802 (Solara components are named like classes)
-    """The map, redrawn after every step (and the style that hides the single page's tab)."""
+    """The map of the day on show, its playback controls and the exports (and the style hiding the one tab)."""
     update_counter.get()
+    day = shown_day(model)
     with solara.Column() as column:
-        solara.Style(ONE_PAGE_STYLE)
-        solara.FigureMatplotlib(draw_map(model), format="png", dpi=90)
+        solara.Style(APP_STYLE)
+        solara.FigureMatplotlib(draw_map(model, model.snapshots[day]), format="png", dpi=90)
+        solara.Text(f"showing day {day} of {model.day}" + (" (playback)" if day < model.day else ""),
+                    classes=["mali-shown-day"])
+        with solara.Row():
+            solara.SliderInt("Show day", value=day, min=0, max=model.day,
+                             on_value=lambda d: playback_day.set(LATEST if d >= model.day else d))
+            if replay.pending:
+                solara.Button("Pause", on_click=replay.cancel, classes=["mali-pause"])
+            else:
+                solara.Button("Replay", on_click=lambda: replay(model.day), classes=["mali-replay"])
+            solara.Button("Latest", on_click=lambda: playback_day.set(LATEST))
+        with solara.Row():
+            solara.FileDownload(lambda: series_csv(model), filename=f"mali-abm-{model.scenario}-seed{model.seed}.csv",
+                                label="Daily series (CSV)", mime_type="text/csv")
+            solara.FileDownload(lambda: map_png(model, day), filename=f"mali-abm-map-day{day}.png",
+                                label="Map (PNG)", mime_type="image/png")
     return column
 
 
@@ -193,7 +250,7 @@ def ChartsView(model):  # noqa: N802
         solara.Text(settings_line(model), classes=["mali-settings"])
         for line in event_lines(model):
             solara.Error(line, icon="mdi-alert") if "fell" in line else solara.Warning(line)
-        solara.FigureMatplotlib(draw_charts(model), format="png", dpi=80)
+        solara.FigureMatplotlib(draw_charts(model, shown_day(model)), format="png", dpi=80)
     return column
 
 

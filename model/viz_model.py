@@ -35,13 +35,36 @@ def viz_params(scenario: str, sliders: dict) -> dict:
 
 
 class VizModel(MaliModel):
-    """MaliModel built from the app's controls."""
+    """MaliModel built from the app's controls, keeping each day's map for playback.
+
+    Attributes:
+        snapshots: day → what the map shows of that day (zones and agents; see :func:`map_snapshot`).
+
+    """
 
     def __init__(self, scenario: str = "baseline", seed="1", **kwargs):
         """Build from the controls; ``kwargs`` are slider values (Mesa requires that name)."""
         self.scenario = scenario
         super().__init__(viz_params(scenario, kwargs), seed=seed_from_text(seed),
                          horizon_days=VIZ_HORIZON_DAYS)
+        self.snapshots = [map_snapshot(self)]
+
+    def step(self) -> None:
+        """One day of the model, then that day's map kept (reading the model only: its numbers are unchanged)."""
+        super().step()
+        if len(self.snapshots) <= self.day:
+            self.snapshots.append(map_snapshot(self))
+
+
+def map_snapshot(model) -> dict:
+    """What the map draws of today: each cell's zone and each agent's cell and size (a few kB a day)."""
+    from model.village_view import zone_grid
+
+    return {"day": model.day, "zones": zone_grid(model),
+            "convoys": [(c.cell, c.tankers) for c in model.logistics.convoys],
+            "columns": [(u.cell, u.fighters) for u in model.insurgency.columns],
+            "russians": [(u.cell, u.posture.value, u.strength) for u in model.moscow.units],
+            "army": [(u.cell, u.role.value, u.strength) for u in model.army.mobile]}
 
 
 def slider_step(low: float, high: float) -> float:

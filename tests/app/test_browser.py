@@ -15,6 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 pytestmark = pytest.mark.slow  # starts `mali-abm viz` and Chromium
@@ -101,6 +102,28 @@ def test_the_app_steps_resets_and_follows_its_controls(server, browser):
     odds = page.locator(".mali-ensemble").all_inner_texts()
     assert re.match(r"P\(coup within 365 d\) = [01]\.\d\d \[", odds[0]), odds
     assert "scenario baseline" in page.locator(".mali-ensemble-n").inner_text()
+
+    # Playback: replay from day 0, pause on the way; the map shows an earlier day, then follows the run again.
+    latest_map = page.locator(".vue-grid-item img").first.get_attribute("src")
+    page.get_by_role("button", name="Replay").click()
+    page.get_by_text("(playback)").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Replay").wait_for(timeout=30_000)
+    shown = page.locator(".mali-shown-day").inner_text()
+    time.sleep(1.0)  # paused: the day on show stays
+    assert page.locator(".mali-shown-day").inner_text() == shown and "(playback)" in shown, shown
+    assert page.locator(".vue-grid-item img").first.get_attribute("src") != latest_map  # the map moved back
+    page.get_by_role("button", name="Latest").click()
+    page.get_by_text("showing day 5 of 5").wait_for(timeout=30_000)
+
+    # Export: the run's daily series downloads as a CSV that parses, one row a day so far.
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_text("Daily series (CSV)").click()
+    exported = pd.read_csv(download.value.path())
+    assert list(exported["day"]) == list(range(6)) and "fuel_price_cfa" in exported
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_text("Map (PNG)").click()
+    assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     slider = page.locator(".v-input", has_text="blockade_intensity").locator(".v-slider").first
     box = slider.bounding_box()
