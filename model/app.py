@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 
+import numpy as np
 import solara
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -20,26 +21,30 @@ from mesa.visualization.utils import update_counter
 from model import portrayal
 from model.processes.moscow import Posture
 from model.series import date_of
-from model.village_view import place_report
+from model.village_view import place_report, village_grid, village_values
 from model.viz_ensemble import Settings, run_ensemble
 from model.viz_model import SLIDERS, VizModel, map_snapshot, model_params
 
 LABELLED_TOWNS = ("Kayes", "Sikasso", "Segou", "Mopti", "Timbuktu", "Gao", "Kidal", "Nioro du Sahel", "Kita")
 
 
-def draw_map(model, snapshot: dict | None = None) -> Figure:
-    """The map of Mali with zones, roads, places and agents, today or on a day kept for playback."""
+LAYERS = ("control zones", "population", "JNIM's share of control", "corridors")
+DEFAULT_LAYERS = ("control zones", "corridors")
+
+
+def draw_map(model, snapshot: dict | None = None, layers: tuple[str, ...] = DEFAULT_LAYERS) -> Figure:
+    """The map of Mali with the chosen layers, places and agents, today or on a day kept for playback."""
     snapshot = snapshot or map_snapshot(model)
     m = model.grid.map
     rows, cols = m.shape
     fig = Figure(figsize=(7.5, 6.2), layout="constrained")
     ax = fig.subplots()
     extent = (m.lon_west, m.lon_west + cols * m.resolution, m.lat_north - rows * m.resolution, m.lat_north)
-    ax.imshow(portrayal.zone_image(snapshot["zones"], m.inside), extent=extent, interpolation="nearest")
+    draw_layers(ax, model, snapshot, layers, extent)
     ring = m.border_lonlat
     ax.plot([*ring[:, 0], ring[0, 0]], [*ring[:, 1], ring[0, 1]], color="black", lw=1.2)
     lat, lon = m.cell_centres()
-    for corridor in m.corridors.values():
+    for corridor in m.corridors.values() if "corridors" in layers else ():
         fuel = corridor.kind == "fuel"
         ax.plot(lon.ravel()[corridor.cells], lat.ravel()[corridor.cells], color="#555555" if fuel else "#999999",
                 lw=1.6 if fuel else 0.8, ls="-" if fuel else "--")
@@ -53,6 +58,20 @@ def draw_map(model, snapshot: dict | None = None) -> Figure:
     ax.set_title(f"Mali, day {snapshot['day']} ({date_of(snapshot['day']).isoformat()})")
     ax.legend(handles=legend_handles(), loc="upper left", fontsize=7, framealpha=0.9)
     return fig
+
+
+def draw_layers(ax, model, snapshot: dict, layers: tuple[str, ...], extent) -> None:
+    """The cell layers: zones, population (log scale, greys) and JNIM's share of control (reds, 0 to 1)."""
+    m = model.grid.map
+    if "control zones" in layers:
+        ax.imshow(portrayal.zone_image(snapshot["zones"], m.inside), extent=extent, interpolation="nearest")
+    if "population" in layers:
+        people = village_grid(model, village_values(model, "population"))
+        ax.imshow(np.log10(np.maximum(people, 1.0)), extent=extent, interpolation="nearest", cmap="Greys",
+                  alpha=0.6 if "control zones" in layers else 1.0)
+    if "JNIM's share of control" in layers:
+        ax.imshow(village_grid(model, snapshot["jnim_share"]), extent=extent, interpolation="nearest", cmap="Reds",
+                  vmin=0.0, vmax=1.0, alpha=0.6 if "control zones" in layers else 1.0)
 
 
 def draw_places(ax, m) -> None:
@@ -171,6 +190,8 @@ APP_STYLE = ".v-tabs { display: none; } .vue-grid-item { overflow: auto; }"
 grid gives each panel a fixed height: a panel taller than that scrolls instead of spilling over the next."""
 
 
+map_layers = solara.reactive(list(DEFAULT_LAYERS))
+"""The layers the map draws (toggles of the map panel)."""
 playback_day = solara.reactive(LATEST)
 """The day the map and charts show: a day already run, or LATEST (follow the run)."""
 
@@ -194,7 +215,7 @@ async def replay(until: int) -> None:
 def map_png(model, day: int) -> bytes:
     """The map of ``day`` as a PNG file (the map panel's export)."""
     buffer = io.BytesIO()
-    draw_map(model, model.snapshots[day]).savefig(buffer, format="png", dpi=120)
+    draw_map(model, model.snapshots[day], tuple(map_layers.value)).savefig(buffer, format="png", dpi=120)
     return buffer.getvalue()
 
 
@@ -209,7 +230,8 @@ def MapView(model):  # noqa: N802 (Solara components are named like classes)
     day = shown_day(model)
     with solara.Column() as column:
         solara.Style(APP_STYLE)
-        solara.FigureMatplotlib(draw_map(model, model.snapshots[day]), format="png", dpi=90)
+        solara.FigureMatplotlib(draw_map(model, model.snapshots[day], tuple(map_layers.value)), format="png", dpi=90)
+        solara.ToggleButtonsMultiple(map_layers, values=list(LAYERS), dense=True)
         solara.Text(f"showing day {day} of {model.day}" + (" (playback)" if day < model.day else ""),
                     classes=["mali-shown-day"])
         with solara.Row():

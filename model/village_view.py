@@ -42,3 +42,15 @@ def place_report(model, cell: int) -> dict[str, str]:
         "JNIM columns in reach": f"{len(near)} ({sum(c.fighters for c in near):,.0f} fighters)",
         "other armed groups": f"{others:,.0f}",
     }
+
+
+def village_values(model, name: str) -> np.ndarray:
+    """One attribute of every Village agent, in the agents' order (e.g. ``q``, JNIM's share of control)."""
+    return np.array([getattr(v, name) for v in model.villages.agents], dtype=np.float32)
+
+
+def village_grid(model, values: np.ndarray) -> np.ndarray:
+    """Village values painted on the grid (NaN where nobody lives)."""
+    grid = np.full(model.grid.n_cells, np.nan)
+    grid[[v.cell for v in model.villages.agents]] = values
+    return grid.reshape(model.grid.shape)

@@ -58,9 +58,9 @@ class VizModel(MaliModel):
 
 def map_snapshot(model) -> dict:
     """What the map draws of today: each cell's zone and each agent's cell and size (a few kB a day)."""
-    from model.village_view import zone_grid
+    from model.village_view import village_values, zone_grid
 
-    return {"day": model.day, "zones": zone_grid(model),
+    return {"day": model.day, "zones": zone_grid(model), "jnim_share": village_values(model, "q"),
             "convoys": [(c.cell, c.tankers) for c in model.logistics.convoys],
             "columns": [(u.cell, u.fighters) for u in model.insurgency.columns],
             "russians": [(u.cell, u.posture.value, u.strength) for u in model.moscow.units],

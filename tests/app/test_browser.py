@@ -125,6 +125,13 @@ def test_the_app_steps_resets_and_follows_its_controls(server, browser):
         page.get_by_text("Map (PNG)").click()
     assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
+    # Layers: the population toggle redraws the map.
+    before_layer = page.locator(".vue-grid-item img").first.get_attribute("src")
+    page.get_by_role("button", name="population").click()
+    page.wait_for_function("old => document.querySelector('.vue-grid-item img').getAttribute('src') !== old",
+                           arg=before_layer, timeout=30_000)
+    page.get_by_role("button", name="population").click()  # and off again
+
     slider = page.locator(".v-input", has_text="blockade_intensity").locator(".v-slider").first
     box = slider.bounding_box()
     page.mouse.click(box["x"] + box["width"] - 2, box["y"] + box["height"] / 2)  # drag to the top of the range

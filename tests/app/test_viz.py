@@ -106,3 +106,33 @@ def test_map_and_charts_draw_every_kind_of_agent():
     assert len(draw_charts(model).axes) == 6  # four panels, the price twin and the losses twin
     model.junta.coup_days.append(3)
     assert event_lines(model) == ["Coup on day 3 (2025-09-06)"]
+
+
+def test_each_map_layer_draws_its_own_picture_and_playback_draws_a_kept_day():
+    """Layer toggles change what the map shows; a kept day's map is that day's, whatever the model did since."""
+    import io
+
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from model.app import DEFAULT_LAYERS, LAYERS, draw_map
+    from model.viz_model import VizModel
+
+    def pixels(fig):
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        return np.asarray(canvas.buffer_rgba()).copy()
+
+    model = VizModel(scenario="baseline", seed="2")
+    for _ in range(3):
+        model.step()
+    pictures = {layer: pixels(draw_map(model, model.snapshots[3], (layer,))) for layer in LAYERS}
+    assert all(not np.array_equal(pictures[a], pictures[b]) for a in LAYERS for b in LAYERS if a < b)
+    assert len(model.snapshots) == 4 and [s["day"] for s in model.snapshots] == [0, 1, 2, 3]
+    day_one = pixels(draw_map(model, model.snapshots[1], DEFAULT_LAYERS))
+    for _ in range(3):
+        model.step()
+    assert np.array_equal(pixels(draw_map(model, model.snapshots[1], DEFAULT_LAYERS)), day_one)
+    buffer = io.BytesIO()
+    draw_map(model).savefig(buffer, format="png")
+    assert buffer.getvalue()[:4] == b"\x89PNG"
