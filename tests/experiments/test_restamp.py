@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
+
+pytestmark = pytest.mark.slow  # small sweeps in subprocesses (~30 s)
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = """name = "restamp_probe"
@@ -85,3 +88,36 @@ def test_a_spec_asking_for_other_runs_is_refused(tmp_path):
     spec.write_text(SPEC.replace("replicates = 3", "replicates = 4"))
     result = restamp(kept, spec)
     assert result.returncode == 1 and "asks for other runs" in result.stderr
+
+
+def test_a_partial_kept_sweep_restamped_resumes_to_the_whole_sweeps_records(tmp_path):
+    """How a long sweep made under one code version is finished under the next (results/pending/README.md)."""
+    import shutil
+    import sys as _sys
+
+    import pandas as pd
+
+    _sys.path.insert(0, str(ROOT / "experiments"))
+    from kept_sweeps import load
+
+    from model.sweep.store import SweepStore
+
+    spec, kept_full = kept_sweep(tmp_path)
+    full = SweepStore(tmp_path / "sweep").records()
+
+    def partial_and_older(payload, frame):
+        payload["spec"]["fingerprint"], payload["spec"]["code"] = "0" * 64, "0" * 16
+        frame.drop(frame.index[frame["replicate"] == 2], inplace=True)  # a sweep stopped before its last runs
+
+    rewrite(kept_full, partial_and_older)
+    assert restamp(kept_full, spec).returncode == 0
+    resumed = tmp_path / "resumed"
+    shutil.copytree(load(kept_full).root, resumed)
+    cli = str(Path(_sys.executable).with_name("mali-abm"))
+    run = subprocess.run([cli, "sweep", "run", str(spec), "--out", str(resumed), "--executor", "sequential"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    columns = ["point_id", "replicate", "seed", "status", "coup", "coup_day", "capital_fell", "capital_fall_day"]
+    got = SweepStore(resumed).records()[columns].sort_values(["point_id", "replicate"]).reset_index(drop=True)
+    want = full[columns].sort_values(["point_id", "replicate"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
