@@ -197,8 +197,13 @@ playback_day = solara.reactive(LATEST)
 
 
 def shown_day(model) -> int:
-    """The day on show: the playback slider's, if the run has reached it, else today."""
-    return model.day if playback_day.value == LATEST or playback_day.value > model.day else playback_day.value
+    """The day on show: the playback slider's, if the run has reached it, else the last day kept.
+
+    (The last kept, not ``model.day``: with SolaraViz's threads a render may fall inside a step,
+    after the day has advanced and before its map is kept.)
+    """
+    kept = len(model.snapshots) - 1
+    return kept if playback_day.value == LATEST or playback_day.value > kept else playback_day.value
 
 
 @solara.lab.task

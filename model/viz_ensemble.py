@@ -57,8 +57,12 @@ class Settings:
 
     def name(self) -> str:
         """The ensemble's sweep name: a hash of everything that makes its runs."""
-        text = json.dumps({"v": ENSEMBLE_VERSION, "scenario": self.scenario, "fixed": self.fixed(),
-                           "replicates": self.replicates, "horizon": self.horizon_days}, sort_keys=True)
+        from model.fingerprint import code_fingerprint
+
+        # The model's code too: after a model change the same settings are a new ensemble, not a stale one.
+        text = json.dumps({"v": ENSEMBLE_VERSION, "code": code_fingerprint(), "scenario": self.scenario,
+                           "fixed": self.fixed(), "replicates": self.replicates, "horizon": self.horizon_days},
+                          sort_keys=True)
         return f"ensemble-{hashlib.sha256(text.encode()).hexdigest()[:16]}"
 
 

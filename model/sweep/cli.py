@@ -177,8 +177,8 @@ def run_or_resume(sweep, out: Path | None, executor: str, scheduler_file: Path |
     except (SpecError, ExecutorError) as error:
         fail(str(error))
     except OSError as error:  # a full disk, a folder that became read-only: what was stored is whole
-        fail(f"{out}: cannot write the sweep ({error.strerror or error}); the runs stored are kept: make room "
-             "and run the same command to resume")
+        fail(f"{out}: the sweep stopped ({error.strerror or error}); the runs stored are kept: fix the cause "
+             "(a full disk: make room) and run the same command to resume")
     return out
 
 

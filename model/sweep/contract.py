@@ -15,6 +15,7 @@ import dataclasses
 import functools
 import hashlib
 import importlib
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,16 +181,18 @@ def package_fingerprint(module_name: str) -> str:
     """Hash of the source and data files of the whole package a module belongs to.
 
     A bare function cannot say which of its package's files make its numbers, so all count. A
-    module that is not in a package is its own file only: the folder it sits in (a user's scratch
-    folder, say) holds other things, whose changes must not make its sweeps stale.
+    module that is not in a package counts its own file and the modules beside it that are
+    imported (its helpers): the rest of the folder it sits in (a user's scratch folder, say) holds
+    other things, whose changes must not make its sweeps stale.
     """
     top = importlib.import_module(module_name.split(".")[0])
     if hasattr(top, "__path__"):
         root = Path(next(iter(top.__path__)))
         files = sorted(root.rglob("*"))
     else:
-        root = Path(top.__file__).parent
-        files = [Path(top.__file__)]
+        root = Path(top.__file__).resolve().parent
+        loaded = {Path(m.__file__).resolve() for m in list(sys.modules.values()) if getattr(m, "__file__", None)}
+        files = sorted(path for path in loaded if path.parent == root)
     digest = hashlib.sha256()
     for path in files:
         if path.suffix in (".py", ".csv", ".md", ".toml") and "__pycache__" not in path.parts:

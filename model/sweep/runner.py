@@ -204,7 +204,6 @@ def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_fil
                                     "command again to resume") from None
             print("warning: a local worker died; starting new workers and running its lost batches again",
                   file=sys.stderr, flush=True)
-            retry_failed = False
 
 
 def _records_held(store: SweepStore) -> int:

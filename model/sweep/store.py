@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import io
 import json
 import os
 import sys
@@ -210,8 +211,8 @@ class SweepStore:
             if len(expected) == 16 and _digest(data) != expected:
                 damaged.append(path)
                 continue
-            try:
-                frames.append(pd.read_parquet(path))
+            try:  # from the bytes read: a file the writer merged away meanwhile is not mistaken for a damaged one
+                frames.append(pd.read_parquet(io.BytesIO(data)))
             except Exception:  # pyarrow raises several kinds for a damaged file
                 damaged.append(path)
         return frames, damaged
@@ -234,11 +235,15 @@ class SweepStore:
         if len(sources) < 2:
             return
         tmp = self._temporary(self.runs / "chunk-new.parquet")
-        concat_records(frames).to_parquet(tmp, index=False)
-        merged = self._chunk_name(tmp)
-        self._write_text(json.dumps({"merged": merged.name, "sources": [p.name for p in sources]}),
-                         self.runs / COMPACTION)
-        os.replace(tmp, merged)
+        try:
+            concat_records(frames).to_parquet(tmp, index=False)
+            merged = self._chunk_name(tmp)
+            self._write_text(json.dumps({"merged": merged.name, "sources": [p.name for p in sources]}),
+                             self.runs / COMPACTION)
+            os.replace(tmp, merged)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            raise
         self.finish_compaction()
 
     def finish_compaction(self) -> None:
@@ -246,7 +251,11 @@ class SweepStore:
         manifest = self.runs / COMPACTION
         if not manifest.exists():
             return
-        plan = json.loads(manifest.read_text())
+        try:
+            plan = json.loads(manifest.read_text())
+        except (ValueError, OSError):  # torn by a crash: keep every chunk (a record read twice is read once)
+            manifest.unlink()
+            return
         if (self.runs / plan["merged"]).exists():
             for name in plan["sources"]:
                 (self.runs / name).unlink(missing_ok=True)

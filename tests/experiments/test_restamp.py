@@ -121,3 +121,10 @@ def test_a_partial_kept_sweep_restamped_resumes_to_the_whole_sweeps_records(tmp_
     got = SweepStore(resumed).records()[columns].sort_values(["point_id", "replicate"]).reset_index(drop=True)
     want = full[columns].sort_values(["point_id", "replicate"]).reset_index(drop=True)
     pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+def test_a_spec_with_other_points_of_the_same_number_is_refused(tmp_path):
+    spec, kept = kept_sweep(tmp_path)
+    spec.write_text(SPEC.replace("concession_refusal = [0.0, 1.0]", "concession_refusal = [0.0, 0.5]"))
+    result = restamp(kept, spec)
+    assert result.returncode == 1 and "asks for other runs" in result.stderr

@@ -92,3 +92,26 @@ def test_a_sweep_resumes_after_presentation_edits_and_is_stale_after_a_simulatio
     append_comment(copy / "model" / "rules" / "coup.py")
     stale = sweep(copy)
     assert stale.returncode == 2 and "different spec or model version" in stale.stderr
+
+
+def test_a_plain_modules_fingerprint_is_its_file_and_its_helpers_not_its_folder(tmp_path, monkeypatch):
+    """An unrelated notes.md beside a module used to make its sweeps stale (issue 15, item 12)."""
+    import importlib
+
+    from model.sweep.contract import package_fingerprint
+
+    (tmp_path / "helper_mod_fp.py").write_text("K = 1\n")
+    (tmp_path / "plain_mod_fp.py").write_text("import helper_mod_fp\n\ndef run(p, s, h):\n    return {}\n")
+    (tmp_path / "notes.md").write_text("draft\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    importlib.import_module("plain_mod_fp")
+
+    def fingerprint():
+        package_fingerprint.cache_clear()
+        return package_fingerprint("plain_mod_fp")
+
+    before = fingerprint()
+    (tmp_path / "notes.md").write_text("another draft\n")
+    assert fingerprint() == before
+    (tmp_path / "helper_mod_fp.py").write_text("K = 2\n")
+    assert fingerprint() != before

@@ -1,5 +1,6 @@
 """Crash safety: a sweep killed with SIGKILL at random moments resumes to the same result."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -8,6 +9,7 @@ import time
 
 import numpy as np
 import pandas as pd
+import psutil
 import pytest
 
 from model.sweep.store import SweepStore
@@ -83,17 +85,22 @@ def test_killed_sweeps_resume_to_exactly_the_uninterrupted_result(tmp_path):
 
 def workers_of(pid):
     """The pool's worker processes under a sweep's process: the forkserver's children."""
-    import psutil
-
-    return [child for child in psutil.Process(pid).children(recursive=True)
-            if child.parent() is not None and child.parent().pid != pid]
+    found = []
+    for child in psutil.Process(pid).children(recursive=True):
+        with contextlib.suppress(psutil.NoSuchProcess):  # a process may end while it is looked at
+            parent = child.parent()
+            if parent is not None and parent.pid != pid:
+                found.append(child)
+    return found
 
 
 @pytest.mark.parametrize("kills", [1, 2])
 def test_a_local_worker_killed_mid_sweep_is_replaced_and_the_sweep_completes_with_the_same_records(tmp_path, kills):
     """One dead worker used to abort the sweep (BrokenProcessPool); now its lost batches run on new workers."""
     spec = tmp_path / "spec.toml"
-    spec.write_text(SPEC.replace("horizon_days = 30", "horizon_days = 90"))
+    # Long enough (72 runs of 120 days) that it is still running when the second worker is killed.
+    spec.write_text(SPEC.replace("horizon_days = 30", "horizon_days = 120").replace("replicates = 6",
+                                                                                     "replicates = 12"))
     reference_dir = tmp_path / "reference"
     subprocess.run([sys.executable, "-m", "model.cli", "sweep", "run", str(spec), "--out", str(reference_dir),
                     "--executor", "sequential"], check=True, capture_output=True)
@@ -108,7 +115,8 @@ def test_a_local_worker_killed_mid_sweep_is_replaced_and_the_sweep_completes_wit
             time.sleep(0.05)
         victims = workers_of(process.pid)
         assert victims, "no worker to kill: the sweep ended first"
-        victims[0].kill()
+        with contextlib.suppress(psutil.NoSuchProcess):  # it may have exited between the listing and the kill
+            victims[0].kill()
     _, stderr = process.communicate(timeout=300)
     assert process.returncode == 0, stderr
     assert "a local worker died" in stderr and "Traceback" not in stderr
