@@ -4,6 +4,7 @@ The page used to stay blank (Solara reaching for a CDN at run time) with no word
 """
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow  # subprocesses; the install path fetches from the npm registry
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def viz(env: dict, tmp_path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "model.cli", "viz", "--port", "8799"], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "model.cli", "viz", "--port", str(free_port())], capture_output=True,
                           text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT), **env}, timeout=180,
                           check=False)
 
