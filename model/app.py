@@ -21,7 +21,7 @@ from mesa.visualization.utils import update_counter
 from model import portrayal
 from model.processes.moscow import Posture
 from model.series import date_of
-from model.village_view import place_report, village_grid, village_values
+from model.village_view import place_report, village_grid
 from model.viz_ensemble import Settings, run_ensemble
 from model.viz_model import SLIDERS, VizModel, map_snapshot, model_params
 
@@ -66,7 +66,7 @@ def draw_layers(ax, model, snapshot: dict, layers: tuple[str, ...], extent) -> N
     if "control zones" in layers:
         ax.imshow(portrayal.zone_image(snapshot["zones"], m.inside), extent=extent, interpolation="nearest")
     if "population" in layers:
-        people = village_grid(model, village_values(model, "population"))
+        people = village_grid(model, snapshot["population"])
         ax.imshow(np.log10(np.maximum(people, 1.0)), extent=extent, interpolation="nearest", cmap="Greys",
                   alpha=0.6 if "control zones" in layers else 1.0)
     if "JNIM's share of control" in layers:

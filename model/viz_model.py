@@ -61,6 +61,7 @@ def map_snapshot(model) -> dict:
     from model.village_view import village_values, zone_grid
 
     return {"day": model.day, "zones": zone_grid(model), "jnim_share": village_values(model, "q"),
+            "population": village_values(model, "population"),
             "convoys": [(c.cell, c.tankers) for c in model.logistics.convoys],
             "columns": [(u.cell, u.fighters) for u in model.insurgency.columns],
             "russians": [(u.cell, u.posture.value, u.strength) for u in model.moscow.units],
