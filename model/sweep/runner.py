@@ -186,7 +186,7 @@ def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_fil
     preload = (spec.function.partition(":")[0],)
     restarts_without_progress = 0
     while True:
-        done_before = _records_held(store)
+        chunks_before = _chunk_names(store)
         try:
             # The executor first: a Dask scheduler that cannot be reached is refused before anything is written.
             with (open_executor(executor, scheduler_file, preload=preload) as (pool, slots),
@@ -197,7 +197,8 @@ def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_fil
         except BrokenProcessPool:
             # A local worker died (killed, out of memory): what reached the store stays, and the
             # rounds, worked out again from it, run the lost batches on new workers.
-            restarts_without_progress = 0 if _records_held(store) > done_before else restarts_without_progress + 1
+            stored = bool(_chunk_names(store) - chunks_before)  # a new chunk: some run reached the store
+            restarts_without_progress = 0 if stored else restarts_without_progress + 1
             if restarts_without_progress > MAX_RESTARTS_WITHOUT_PROGRESS:
                 raise ExecutorError(f"local workers died {restarts_without_progress} times in a row without storing "
                                     "a run (killed, or out of memory?); the runs stored are kept: run the same "
@@ -206,9 +207,9 @@ def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_fil
                   file=sys.stderr, flush=True)
 
 
-def _records_held(store: SweepStore) -> int:
-    """How many run records the store holds (0 before its first chunk)."""
-    return len(store.records()) if store.is_sweep() and store.runs.is_dir() else 0
+def _chunk_names(store: SweepStore) -> set[str]:
+    """The store's chunk files by name: a new name means a run was stored (no records read)."""
+    return {path.name for path in store.chunk_files()}
 
 
 def _run_rounds(spec: SweepSpec, store: SweepStore, pool, slots: int, retry_failed: bool,
