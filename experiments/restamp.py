@@ -46,6 +46,12 @@ from model.sweep.store import spec_meta
 UNSTAMPED = ("fingerprint", "code")
 
 
+def missing_as_minus_one(frame: pd.DataFrame) -> np.ndarray:
+    """The values with every missing one as -1, so that two tables compare cell by cell."""
+    values = frame.astype(object)
+    return values.where(values.notna(), -1).to_numpy()
+
+
 def comparable(meta: dict) -> dict:
     """A spec.json without what names the code: two of these are equal if the runs asked for are."""
     meta = json.loads(json.dumps(meta, default=str))
@@ -86,8 +92,7 @@ def restamp_sweep(path: Path, spec_path: Path, sample: int) -> bool:
               spec.run_params(spec.points[int(row.point_id)], int(row.replicate))) for row in chosen.itertuples()]
     fresh = rerun(spec.function, spec.horizon_days, tasks).sort_values(["point_id", "replicate"])
     columns = outcome_columns(payload["spec"])
-    same = np.array_equal(fresh[columns].astype(object).fillna(-1).to_numpy(),
-                          chosen[columns].astype(object).fillna(-1).to_numpy())
+    same = np.array_equal(missing_as_minus_one(fresh[columns]), missing_as_minus_one(chosen[columns]))
     print(f"{path}: {len(chosen)} kept runs rerun with code {spec.code}: {'identical' if same else 'DIFFERENT'}")
     if same:
         payload["spec"] = current

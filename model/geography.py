@@ -11,10 +11,13 @@ from __future__ import annotations
 import csv
 import functools
 import itertools
+import math
 from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
+
+from model import portable_math as pm
 
 KM_PER_DEG_LAT = 111.2
 MIN_VILLAGE_POPULATION = 500.0
@@ -84,7 +87,7 @@ class MaliMap:
     @property
     def km_per_cell(self) -> float:
         """Side of a cell in km, at Mali's mean latitude (about 16 deg N)."""
-        return self.resolution * KM_PER_DEG_LAT * float(np.cos(np.radians(16.0)))
+        return self.resolution * KM_PER_DEG_LAT * math.cos(math.radians(16.0))
 
     @property
     def village_cells(self) -> np.ndarray:
@@ -115,8 +118,8 @@ def distance_km(lat1, lon1, lat2, lon2):
     """Great-circle distance in km (haversine); broadcasts over arrays."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
-    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * 6371.0 * np.arcsin(np.sqrt(a))
+    a = pm.sin(dp / 2) ** 2 + pm.cos(p1) * pm.cos(p2) * pm.sin(dl / 2) ** 2
+    return 2 * 6371.0 * pm.arcsin(np.sqrt(a))
 
 
 def points_in_polygon(lat: np.ndarray, lon: np.ndarray, ring: np.ndarray) -> np.ndarray:
@@ -168,8 +171,8 @@ def _spread_population(
     near_town = np.zeros(lat.shape)
     for town in towns:
         d = distance_km(lat, lon, town.lat, town.lon)
-        near_town += np.exp(-((d / TOWN_WEIGHT_KM) ** 2))
-    aridity = np.exp(-np.clip(lat - ARIDITY_LAT, 0, None) / ARIDITY_SCALE_DEG)
+        near_town += pm.exp(-((d / TOWN_WEIGHT_KM) ** 2))
+    aridity = pm.exp(-np.clip(lat - ARIDITY_LAT, 0, None) / ARIDITY_SCALE_DEG)
     weight = (aridity + TOWN_WEIGHT * near_town) * inside
     population = np.zeros(lat.shape)
     flat_region = region.ravel()

@@ -135,7 +135,9 @@ class MaliModel(mesa.Model):
         self.army.defend_garrisons(today, columns, self.engagements, self.rng)
         self.control.update(columns, self.state_forces(), self.villages)
         self.villages.day(today, self.control.state_field, self.ledger)
-        payment = negotiation.payment(self.junta.negotiation, p["negotiation_payment_cfa_per_day"])
+        # JNIM spends what the treasury actually paid it at yesterday's settlement: nothing in the
+        # spin-up (no treasury runs), and only the paid share when the treasury falls short.
+        payment = self.junta.finances.paid_to_jnim
         income = jnim_income(p, self.villages, self.mines, self.control.q_control, payment, self.rng, self.ledger)
         pay_and_recruit(p, self.insurgency, self.villages, self.control, income)
         refuel(p, self.insurgency, today.rural_met_at_dawn, self.hub.rural_price)

@@ -11,6 +11,7 @@ so that two free-text fields (source and description) cannot be swapped without 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,13 +42,18 @@ class Parameter:
                 raise ParameterError(
                     f"{self.name}={value!r} is not allowed; choose one of {', '.join(self.choices)}")
             return str(value)
+        if isinstance(value, bool):  # TOML's true is an int to Python: it is not a number here
+            raise ParameterError(f"{self.name}={value!r} is not a number; allowed: {self.range_text()}")
         try:
-            number = self.kind(float(value)) if self.kind is int else self.kind(value)
+            as_float = float(value)
         except (TypeError, ValueError):
             raise ParameterError(
                 f"{self.name}={value!r} is not a {self.kind.__name__}; "
                 f"allowed: {self.range_text()}") from None
-        if self.kind is int and float(value) != int(float(value)):
+        if not math.isfinite(as_float):
+            raise ParameterError(f"{self.name}={value!r} is not a finite number; allowed: {self.range_text()}")
+        number = int(as_float) if self.kind is int else self.kind(value)
+        if self.kind is int and as_float != number:
             raise ParameterError(f"{self.name}={value!r} must be a whole number in {self.range_text()}")
         if not self.low <= number <= self.high:
             raise ParameterError(f"{self.name}={value} is out of range; allowed: {self.range_text()}")

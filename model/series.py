@@ -27,16 +27,29 @@ def date_of(day: int) -> dt.date:
     return DAY_ZERO + dt.timedelta(days=int(day))
 
 
+FIRST_ROWS = 400
+"""Rows held at first (a year and a month); the table doubles when full, up to the horizon."""
+
+
 class Series:
-    """A table of ``horizon + 1`` rows filled one day at a time."""
+    """A table of at most ``horizon + 1`` rows filled one day at a time.
+
+    It grows as the run goes rather than holding the whole horizon from the start: a run asked
+    for ten years that ends when the capital falls in its second holds two years of rows.
+    """
 
     def __init__(self, horizon_days: int):
-        self.values = np.full((horizon_days + 1, len(COLUMNS)), np.nan)
+        self.capacity = horizon_days + 1
+        self.values = np.full((min(self.capacity, FIRST_ROWS), len(COLUMNS)), np.nan)
         self.index = {name: k for k, name in enumerate(COLUMNS)}
         self.n_rows = 0
 
     def record(self, row: dict[str, float]) -> None:
         """Append one day's values (every column must be present)."""
+        if self.n_rows == len(self.values):
+            grown = np.full((min(self.capacity, 2 * len(self.values)), len(COLUMNS)), np.nan)
+            grown[: self.n_rows] = self.values
+            self.values = grown
         self.values[self.n_rows] = [row[name] for name in COLUMNS]
         self.n_rows += 1
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 import mesa
 import numpy as np
 
+from model import portable_math as pm
 from model.rules import columns, recruitment
 
 
@@ -124,7 +125,7 @@ class Insurgency:
             held = state_field[self.grid.frame_cell[cells]]
             # Weakly held stretches attract: attraction falls off with the state's strength relative to
             # the corridors' mean (+1 keeps it defined where no force is in reach; assumption).
-            self._ambush_sites = today.day, (cells, np.exp(-held / (held.mean() + 1.0)))
+            self._ambush_sites = today.day, (cells, pm.exp(-held / (held.mean() + 1.0)))
         return self._ambush_sites[1]
 
     def weakest_garrison_near(self, unit: JnimColumn, garrison_strength: list[float], army) -> tuple[int, float]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from model import portable_math as pm
 from model.rules import recruitment, taxation
 
 
@@ -15,7 +16,7 @@ def jnim_income(p: dict, villages, mines, q_control: np.ndarray, payment: float,
         villages: the villages (population and zones).
         mines: the mines (JNIM levies the artisanal gold around the zones it controls).
         q_control: JNIM's share of control of each cell.
-        payment: what the junta pays JNIM today under negotiation.
+        payment: what the treasury paid JNIM under negotiation at yesterday's settlement.
         rng: the model's generator (kidnappings are drawn events).
         ledger: where ransoms, income and payments are counted.
 
@@ -36,7 +37,7 @@ def ransoms(p: dict, rng, ledger) -> float:
     kidnappings = int(rng.poisson(p["jnim_kidnappings_per_year"] / 365.0))
     if kidnappings == 0:
         return 0.0
-    paid = float(np.sum(p["jnim_ransom_median_cfa"] * np.exp(p["jnim_ransom_dispersion"]
+    paid = float(np.sum(p["jnim_ransom_median_cfa"] * pm.exp(p["jnim_ransom_dispersion"]
                                                               * rng.standard_normal(kidnappings))))
     ledger.add("kidnappings", kidnappings)
     ledger.add("ransoms_cfa", paid)

@@ -19,6 +19,7 @@ class Treasury:
         arrears: smoothed share of the military payroll left unpaid (the officer corps' stress).
         civil_arrears_today: share of civil pay left unpaid today (Bamako's unrest).
         moscow_paid: whether Moscow was paid in full today.
+        paid_to_jnim: what the negotiated payment actually paid JNIM today (JNIM spends it tomorrow).
         delivery_memory: smoothed fuel deliveries (fuel-tax revenue follows them).
 
     """
@@ -41,6 +42,7 @@ class Treasury:
         self.arrears = 0.0
         self.civil_arrears_today = 0.0
         self.moscow_paid = True
+        self.paid_to_jnim = 0.0  # nothing is paid before the first settlement (nor during the spin-up)
 
     def revenue(self, delivered_l: float, held_share: float, fuel_activity: float, gold_share: float) -> float:
         """Today's revenue: territorial taxes by land held and activity, fuel taxes, gold."""
@@ -77,6 +79,7 @@ class Treasury:
         self.debt += max(0.0, interest - paid[2])  # interest comes first within the rest; unpaid, it compounds
         security_share = paid[0] / security
         self.moscow_paid = security_share >= 1.0
+        self.paid_to_jnim = payment_to_jnim * security_share
         self.civil_arrears_today = 1.0 - paid[1] / self.civil_pay_per_day
         # Security is paid pro rata within itself: soldiers go short in the same proportion.
         military_arrears_today = 1.0 - security_share

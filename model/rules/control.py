@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 from numba.extending import register_jitable
 
+from model.portable_math import power_1d
+
 
 @register_jitable
 def contest_shares(jnim: np.ndarray, state: np.ndarray, others: np.ndarray,
@@ -23,7 +25,7 @@ def contest_shares(jnim: np.ndarray, state: np.ndarray, others: np.ndarray,
     if exponent == 1.0:  # the default: skip three powers that would return their input
         j, s, o = jnim, state, others
     else:
-        j, s, o = np.power(jnim, exponent), np.power(state, exponent), np.power(others, exponent)
+        j, s, o = power_1d(jnim, exponent), power_1d(state, exponent), power_1d(others, exponent)
     total = j + s + o
     present = total > 0
     safe = np.where(present, total, 1.0)

@@ -23,6 +23,8 @@ from functools import lru_cache
 import numpy as np
 from numba import njit
 
+from model import portable_math as pm
+
 
 @dataclass(frozen=True)
 class Windows:
@@ -98,7 +100,7 @@ def spread_kernel(reach: int, exponent: float) -> np.ndarray:
     """
     d = np.arange(-reach, reach + 1)
     ring = np.maximum(np.abs(d)[:, None], np.abs(d)[None, :]).ravel()
-    weight = (1.0 + ring) ** -float(exponent)
+    weight = pm.power(1.0 + ring, -float(exponent))
     return weight / weight.sum()
 
 

@@ -120,13 +120,21 @@ def connect(address: str | None, scheduler_file: Path | None):
                             "address or file") from None
 
 
+def _lower_priority(niceness: int) -> None:
+    """Run in each new local worker: lower its CPU priority by ``niceness`` (0 leaves it)."""
+    if niceness > 0:
+        os.nice(niceness)
+
+
 @contextmanager
-def open_executor(text: str, scheduler_file: Path | None = None,
-                  preload: tuple[str, ...] = ()) -> Iterator[tuple[Executor, int]]:
+def open_executor(text: str, scheduler_file: Path | None = None, preload: tuple[str, ...] = (),
+                  worker_niceness: int = 0) -> Iterator[tuple[Executor, int]]:
     """The executor and its number of parallel slots; closed (and workers stopped) on exit.
 
     Local workers fork from a server that has already imported ``preload`` (the run function's
-    module) and this module, so each worker starts without paying for the imports again.
+    module) and this module, so each worker starts without paying for the imports again. A
+    positive ``worker_niceness`` lowers the local workers' CPU priority, so that a process that
+    serves a user (the browser app) stays responsive while they run; it changes no result.
     """
     kind, argument = ("dask", None) if scheduler_file else parse_executor(text)
     if kind == "sequential":
@@ -134,7 +142,8 @@ def open_executor(text: str, scheduler_file: Path | None = None,
     elif kind == "local":
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([__name__, *preload])
-        pool = ProcessPoolExecutor(max_workers=argument, mp_context=context)
+        pool = ProcessPoolExecutor(max_workers=argument, mp_context=context, initializer=_lower_priority,
+                                   initargs=(worker_niceness,))
         try:
             yield pool, argument
         except BaseException:

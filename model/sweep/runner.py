@@ -177,10 +177,11 @@ class NoProgress:
 
 def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_file: Path | None = None,
               retry_failed: bool = False, progress: Callable[[int, str], Progress] = Progress,
-              wait_for_lock: bool = False) -> SweepStore:
+              wait_for_lock: bool = False, worker_niceness: int = 0) -> SweepStore:
     """Run (or resume) a sweep until every point has its replicates or has converged.
 
     The sweep directory's lock is held throughout: a second writer is refused (or waits).
+    ``worker_niceness`` lowers the local workers' CPU priority (see ``open_executor``).
     """
     store = SweepStore(out)
     preload = (spec.function.partition(":")[0],)
@@ -189,7 +190,8 @@ def run_sweep(spec: SweepSpec, out: Path, executor: str = "local", scheduler_fil
         chunks_before = _chunk_names(store)
         try:
             # The executor first: a Dask scheduler that cannot be reached is refused before anything is written.
-            with (open_executor(executor, scheduler_file, preload=preload) as (pool, slots),
+            with (open_executor(executor, scheduler_file, preload=preload,
+                                worker_niceness=worker_niceness) as (pool, slots),
                   store.writer(wait=wait_for_lock)):
                 store.prepare(spec)
                 _run_rounds(spec, store, pool, slots, retry_failed, progress)

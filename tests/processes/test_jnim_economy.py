@@ -45,3 +45,41 @@ def test_kidnappings_are_drawn_events_with_ransoms(rate):
         assert ransoms == [0.0, 0.0, 0.0]
     else:
         assert all(r > 0 for r in ransoms) and len(set(ransoms)) == 3
+
+
+def jnim_at_day0(overrides: dict, seed: int) -> tuple[float, float]:
+    """JNIM's fighters and cash when the blockade starts (after the spin-up)."""
+    model = simulate(scenario_params("baseline", overrides), seed, 0)
+    out = model.insurgency.fighters, sum(u.cash for u in model.insurgency.columns)
+    release(model)
+    return out
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_the_spin_up_pays_jnim_nothing(seed):
+    """The treasury does not run in the spin-up, so a negotiated payment cannot reach JNIM before day 0."""
+    assert jnim_at_day0({"negotiation": 1.0, "negotiation_payment_cfa_per_day": 2e9}, seed) == jnim_at_day0({}, seed)
+
+
+def test_jnim_receives_what_the_treasury_paid_the_day_before():
+    """A short treasury pays JNIM its share of the security bill, and JNIM spends it the next morning."""
+    from model.model import MaliModel
+
+    # The largest payment the table allows, from an empty treasury that may not borrow and pays every item
+    # pro rata: it falls short.
+    model = MaliModel(scenario_params("baseline", {"negotiation": 1.0, "negotiation_payment_cfa_per_day": 2e9,
+                                                   "initial_treasury_cfa": 0.0, "emergency_borrowing_limit_cfa": 0.0,
+                                                   "spending_priority": "pro_rata"}),
+                      seed=3, horizon_days=60)
+    full = model.p["negotiation_payment_cfa_per_day"]
+    owed, received = [], []
+    for _ in range(60):
+        before = model.ledger["negotiation_paid_cfa"]
+        owed.append(model.junta.finances.paid_to_jnim)
+        model.step()
+        received.append(model.ledger["negotiation_paid_cfa"] - before)
+    assert received[0] == 0.0  # nothing before the first settlement
+    assert received[1:] == pytest.approx(owed[1:], rel=1e-9)  # (a difference of running totals)
+    assert 0.0 < min(owed[1:]) < full  # the treasury fell short and paid part
+    assert max(owed) <= full
+    release(model)

@@ -15,9 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
-
 
 ROOT = Path(__file__).resolve().parents[2]
 # NumPy calls whose float64 loops NumPy vectorises differently on AVX-512 machines.
