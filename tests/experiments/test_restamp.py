@@ -91,7 +91,7 @@ def test_a_spec_asking_for_other_runs_is_refused(tmp_path):
 
 
 def test_a_partial_kept_sweep_restamped_resumes_to_the_whole_sweeps_records(tmp_path):
-    """How a long sweep made under one code version is finished under the next (its products restamped, then resumed)."""
+    """How a long sweep made under one code version is finished under the next (restamped, then resumed)."""
     import shutil
     import sys as _sys
 
